@@ -1,0 +1,3 @@
+from emcheck.cli import main
+
+main()

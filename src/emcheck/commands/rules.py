@@ -1,0 +1,120 @@
+"""``emcheck rules list|show|test``: what a rule pack holds, and whether its examples agree."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from emcheck import exit_codes
+from emcheck.cases import run_all
+from emcheck.errors import EmcheckError
+from emcheck.i18n import Lang, Text
+from emcheck.model import LEVEL_NAMES
+from emcheck.packs import load_rule_pack
+from emcheck.rulepack import RulePack
+
+
+def _pack(directory: Path | None, lang: Lang) -> RulePack | int:
+    try:
+        return load_rule_pack(directory)
+    except EmcheckError as error:
+        typer.echo(f"emcheck: {error.render(lang)}", err=True)
+        return error.exit_code
+
+
+def run_list(directory: Path | None, lang: Lang) -> int:
+    pack = _pack(directory, lang)
+    if isinstance(pack, int):
+        return pack
+    for section in pack.sections:
+        typer.echo(f"{section.clause} {section.title.get(lang)}")
+        for rule in sorted((r for r in pack.rules if r.section == section.id), key=lambda r: r.id):
+            levels = "/".join(
+                LEVEL_NAMES[level].get(lang)
+                for level in ("district", "village", "community")
+                if level in rule.levels
+            )
+            typer.echo(
+                f"  {rule.id:<8} {rule.clause:<10} {rule.severity:<8} {levels:<12} {rule.title.get(lang)}"
+            )
+    typer.echo(Text(f"共 {len(pack.rules)} 条规则", f"{len(pack.rules)} rules").get(lang))
+    return exit_codes.OK
+
+
+def run_show(directory: Path | None, rule_id: str, lang: Lang) -> int:
+    pack = _pack(directory, lang)
+    if isinstance(pack, int):
+        return pack
+    matches = [r for r in pack.rules if r.id == rule_id.upper() or r.name == rule_id]
+    if not matches:
+        typer.echo(
+            Text(
+                f"emcheck: 没有规则 {rule_id}（用 emcheck rules list 查看全部）",
+                f"emcheck: no rule {rule_id} (see emcheck rules list)",
+            ).get(lang),
+            err=True,
+        )
+        return exit_codes.INPUT_ERROR
+    rule = matches[0]
+    section = pack.section(rule.section)
+    deadline = pack.deadlines[rule.deadline] if rule.deadline else None
+    t = (lambda zh, en: zh) if lang == "zh" else (lambda zh, en: en)
+    lines = [
+        f"{rule.id}  {rule.name}",
+        f"{rule.title.zh}",
+        f"{rule.title.en}",
+        f"{t('章节', 'section')}: {section.clause} {section.title.get(lang)}",
+        f"{t('条款', 'clause')}: {rule.clause}",
+        f"{t('原文', 'quote')}: {rule.quote}",
+        f"{t('严重程度', 'severity')}: {rule.severity}",
+        f"{t('适用层级', 'levels')}: {', '.join(sorted(rule.levels))}",
+        f"{t('完成时限', 'deadline')}: {f'{deadline.month}-{deadline.day}' if deadline else t('无', 'none')}",
+        f"{t('定义于', 'defined in')}: {rule.source}",
+        f"{t('检查', 'check')}:",
+        json.dumps(rule.check, ensure_ascii=False, indent=2),
+        f"{t('设置', 'settings')}:",
+    ]
+    used = sorted(
+        {name for name in pack.settings if f"${name}" in json.dumps(rule.check, ensure_ascii=False)}
+    )
+    lines += [f"  {name} = {pack.settings[name]}" for name in used] or [f"  {t('无', 'none')}"]
+    typer.echo("\n".join(lines))
+    return exit_codes.OK
+
+
+def run_test(directory: Path | None, lang: Lang) -> int:
+    pack = _pack(directory, lang)
+    if isinstance(pack, int):
+        return pack
+    results = run_all(pack)
+    disagree = [r for r in results if not r.agrees]
+    for result in disagree:
+        detail = f" — {result.detail.get(lang)}" if result.detail else ""
+        typer.echo(
+            Text(
+                f"✗ {result.rule.id} 样例“{result.case.name}”：预期 {result.case.expect}，实际 {result.got}{detail}（{result.case.location}）",
+                f"✗ {result.rule.id} case '{result.case.name}': expected {result.case.expect}, got {result.got}{detail} ({result.case.location})",
+            ).get(lang)
+        )
+    untested = [
+        r.id
+        for r in pack.rules
+        if {c.expect for c in r.cases} < {"pass", "fail"}
+        and not {"pass", "fail"} <= {c.expect for c in r.cases}
+    ]
+    for rule_id in untested:
+        typer.echo(
+            Text(
+                f"! {rule_id} 缺少通过或不通过样例",
+                f"! {rule_id} lacks a passing or a failing case",
+            ).get(lang)
+        )
+    typer.echo(
+        Text(
+            f"{len(results) - len(disagree)} passed, {len(disagree)} failed",
+            f"{len(results) - len(disagree)} passed, {len(disagree)} failed",
+        ).get(lang)
+    )
+    return exit_codes.FINDINGS if disagree or untested else exit_codes.OK

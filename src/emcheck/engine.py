@@ -1,0 +1,284 @@
+"""Run every rule of a pack on every subject of a site file; one outcome per rule and subject."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from emcheck import resources
+from emcheck.document import Document, JsonPath
+from emcheck.errors import EmcheckError, InputError, Location
+from emcheck.i18n import Text
+from emcheck.loader import load_file
+from emcheck.model import (
+    DUE,
+    ERROR,
+    FAIL,
+    NO_DEADLINE,
+    NOT_APPLICABLE,
+    OVERDUE,
+    PASS,
+    AuditResult,
+    FileAudit,
+    Outcome,
+    Subject,
+)
+from emcheck.operators import Failure, run_check
+from emcheck.rulepack import Rule, RulePack
+from emcheck.scope import AuditContext, Scope
+from emcheck.validation import SchemaProblem, validate_document
+
+SUB_SITE_KEYS = {"villages": "village", "communities": "community"}
+
+
+def audit_paths(paths: list[Path], pack: RulePack, as_of: date) -> AuditResult:
+    return AuditResult(as_of, pack, tuple(audit_file(path, pack, as_of) for path in paths))
+
+
+def audit_file(path: Path, pack: RulePack, as_of: date) -> FileAudit:
+    shown = str(path)
+    try:
+        document = read_site(path)
+    except EmcheckError as error:
+        return FileAudit(shown, (), (), error=error)
+    problems = validate_document(document, resources.validator("site"))
+    problems += _duplicate_ids(document)
+    if problems:
+        return FileAudit(shown, (), (), problems=tuple(problems))
+    return audit_document(document, pack, as_of)
+
+
+def read_site(path: Path) -> Document:
+    """Load a site file and make sure it is a mapping at all before schema validation."""
+    document = load_file(path)
+    if document.empty:
+        raise InputError(
+            Location(document.file, 1, 1),
+            Text("文件为空：没有任何站点内容", "the file is empty: no site in it"),
+        )
+    if not isinstance(document.data, dict):
+        kind = (
+            Text("列表", "a list")
+            if isinstance(document.data, list)
+            else Text("单个值", "a single value")
+        )
+        raise InputError(
+            Location(document.file, 1, 1),
+            Text(
+                f"文件顶层应为键值映射（level: …、name: …），实际是{kind.zh}",
+                f"the top level must be a mapping (level: …, name: …), found {kind.en}",
+            ),
+        )
+    return document
+
+
+def audit_document(document: Document, pack: RulePack, as_of: date) -> FileAudit:
+    subjects = tuple(subjects_of(document))
+    outcomes = tuple(
+        outcome
+        for subject in subjects
+        for outcome in evaluate_subject(subject, document, pack, as_of)
+    )
+    return FileAudit(document.file, subjects, outcomes)
+
+
+def subjects_of(document: Document) -> Iterator[Subject]:
+    data = document.data
+    top = Subject(
+        data["id"],
+        data["name"],
+        data["level"],
+        document.file,
+        (),
+        None,
+        int(data.get("pilot_year", 0)),
+    )
+    yield top
+    for key, level in SUB_SITE_KEYS.items():
+        for index, item in enumerate(data.get(key, [])):
+            yield Subject(
+                item["id"],
+                item["name"],
+                level,
+                document.file,
+                (key, index),
+                top.id,
+                int(item.get("pilot_year", top.pilot_year)),
+            )
+
+
+def _duplicate_ids(document: Document) -> list[SchemaProblem]:
+    seen: set[str] = set()
+    problems = []
+    for subject in subjects_of(document):
+        if subject.id in seen:
+            position = document.position_of((*subject.path, "id"))
+            problems.append(
+                SchemaProblem(
+                    Location(document.file, position.line, position.column),
+                    (*subject.path, "id"),
+                    Text(f"单位标识 “{subject.id}” 重复", f"duplicate unit id '{subject.id}'"),
+                )
+            )
+        seen.add(subject.id)
+    return problems
+
+
+def evaluate_subject(
+    subject: Subject, document: Document, pack: RulePack, as_of: date
+) -> list[Outcome]:
+    data = _at(document.data, subject.path)
+    absent = frozenset(
+        h["hazard"] for h in data.get("hazards_absent", []) if str(h.get("reason", "")).strip()
+    )
+    status: dict[str, str] = {}
+    variables = {**pack.settings, "pilot_year": subject.pilot_year, "audit_year": as_of.year}
+    context = AuditContext(as_of, variables, absent, status)
+    scope = Scope(data, subject.path, data, subject.path, context)
+    outcomes = []
+    for rule in pack.rules:
+        outcome = evaluate_rule(rule, subject, scope, document, pack)
+        status[rule.id] = outcome.status
+        outcomes.append(outcome)
+    return outcomes
+
+
+def evaluate_rule(
+    rule: Rule, subject: Subject, scope: Scope, document: Document, pack: RulePack
+) -> Outcome:
+    deadline = pack.deadline_of(rule, subject.pilot_year) if subject.pilot_year else None
+    base = _locate(document, subject.path)
+    if subject.level_group not in rule.levels:
+        return Outcome(
+            rule,
+            subject,
+            NOT_APPLICABLE,
+            None,
+            None,
+            None,
+            None,
+            None,
+            base,
+            subject.path,
+            deadline,
+            None,
+        )
+    try:
+        failures = run_check(rule.check, scope)
+        if not failures:
+            return Outcome(
+                rule,
+                subject,
+                PASS,
+                None,
+                None,
+                None,
+                None,
+                None,
+                base,
+                subject.path,
+                deadline,
+                None,
+            )
+        return _failed(rule, subject, scope, document, failures, deadline)
+    except Exception as crash:  # a crashing rule is reported, never a silent pass
+        message = Text(
+            f"检查无法执行（{type(crash).__name__}: {crash}），请联系规则维护人员",
+            f"the check could not run ({type(crash).__name__}: {crash}); tell the rule maintainers",
+        )
+        due = _due(deadline, scope.context.as_of)
+        return Outcome(
+            rule,
+            subject,
+            ERROR,
+            "error",
+            message,
+            None,
+            None,
+            None,
+            base,
+            subject.path,
+            deadline,
+            due,
+        )
+
+
+def _failed(
+    rule: Rule,
+    subject: Subject,
+    scope: Scope,
+    document: Document,
+    failures: list[Failure],
+    deadline: date | None,
+) -> Outcome:
+    severities = {failure.severity or rule.severity for failure in failures}
+    severity = "error" if "error" in severities else "warning"
+    expected = Text(
+        "；".join(f.expected.zh for f in failures), "; ".join(f.expected.en for f in failures)
+    )
+    actual = Text(
+        "；".join(f.actual.zh for f in failures), "; ".join(f.actual.en for f in failures)
+    )
+    values = _template_values(rule, subject, scope, failures, expected, actual, deadline)
+    problems = Text(
+        "；".join(f.describe().zh for f in failures), "; ".join(f.describe().en for f in failures)
+    )
+    message = rule.message.render(values["zh"], values["en"]) if rule.message else problems
+    advice = rule.advice.render(values["zh"], values["en"])
+    location = _locate(document, failures[0].path)
+    return Outcome(
+        rule,
+        subject,
+        FAIL,
+        severity,
+        message,
+        expected,
+        actual,
+        advice,
+        location,
+        failures[0].path,
+        deadline,
+        _due(deadline, scope.context.as_of),
+    )
+
+
+def _template_values(
+    rule: Rule,
+    subject: Subject,
+    scope: Scope,
+    failures: list[Failure],
+    expected: Text,
+    actual: Text,
+    deadline: date | None,
+) -> dict[str, dict[str, Any]]:
+    values: dict[str, dict[str, Any]] = {}
+    for lang in ("zh", "en"):
+        values[lang] = {
+            **scope.context.variables,
+            "subject": subject.name,
+            "expected": expected.get(lang),  # type: ignore[arg-type]
+            "actual": actual.get(lang),  # type: ignore[arg-type]
+            "problems": [f.describe().get(lang) for f in failures],  # type: ignore[arg-type]
+            "as_of": scope.context.as_of.isoformat(),
+            "deadline": deadline.isoformat() if deadline else "",
+        }
+    return values
+
+
+def _due(deadline: date | None, as_of: date) -> str:
+    if deadline is None:
+        return NO_DEADLINE
+    return OVERDUE if as_of > deadline else DUE
+
+
+def _at(data: Any, path: JsonPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _locate(document: Document, path: JsonPath) -> Location:
+    position = document.position_of(path)
+    return Location(document.file, position.line, position.column)

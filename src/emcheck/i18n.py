@@ -1,0 +1,29 @@
+"""Bilingual text: Chinese first, English beside it, picked at render time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One message in both languages."""
+
+    zh: str
+    """The Chinese wording, shown by default."""
+    en: str
+    """The English wording, shown with ``--lang en``."""
+
+    def get(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def format(self, **values: object) -> Text:
+        return Text(self.zh.format(**values), self.en.format(**values))
+
+
+def list_separator(lang: Lang) -> str:
+    return "、" if lang == "zh" else ", "

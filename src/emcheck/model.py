@@ -1,0 +1,110 @@
+"""The frozen values one audit produces; reporters only read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from emcheck.document import JsonPath
+from emcheck.errors import EmcheckError, Location
+from emcheck.i18n import Text
+from emcheck.rulepack import Rule, RulePack
+from emcheck.validation import SchemaProblem
+
+PASS = "pass"
+FAIL = "fail"
+NOT_APPLICABLE = "not_applicable"
+ERROR = "error"
+STATUSES = (PASS, FAIL, NOT_APPLICABLE, ERROR)
+
+OVERDUE = "overdue"
+DUE = "due"
+NO_DEADLINE = "no_deadline"
+
+LEVEL_GROUP = {
+    "district": "district",
+    "township": "district",
+    "street": "district",
+    "village": "village",
+    "community": "community",
+}
+LEVEL_NAMES = {
+    "district": Text("区（试点）", "district"),
+    "township": Text("乡镇", "township"),
+    "street": Text("街道", "street"),
+    "village": Text("村", "village"),
+    "community": Text("社区", "community"),
+}
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A unit audited on its own: the district, or one village or community in it."""
+
+    id: str
+    name: str
+    level: str
+    """As written in the file: district, township, street, village or community."""
+    file: str
+    path: JsonPath
+    """Where the unit's data starts in the file (``()`` for the file's own unit)."""
+    parent: str | None
+    """The district's id, for a village or community written inside a district file."""
+    pilot_year: int
+
+    @property
+    def level_group(self) -> str:
+        """district (区/乡镇/街道), village or community: what rule ``levels`` name."""
+        return LEVEL_GROUP[self.level]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one rule found on one subject."""
+
+    rule: Rule
+    subject: Subject
+    status: str
+    """pass, fail, not_applicable or error (the check could not run; never a pass)."""
+    severity: str | None
+    """error or warning for a fail or error outcome; None otherwise."""
+    message: Text | None
+    expected: Text | None
+    actual: Text | None
+    advice: Text | None
+    location: Location
+    path: JsonPath
+    deadline: date | None
+    """The pilot-plan deadline of the rule's part, in the subject's pilot year."""
+    due: str | None
+    """For a problem: overdue, due (not yet passed) or no_deadline."""
+
+
+@dataclass(frozen=True)
+class FileAudit:
+    """Everything found in one site file."""
+
+    file: str
+    subjects: tuple[Subject, ...]
+    outcomes: tuple[Outcome, ...]
+    problems: tuple[SchemaProblem, ...] = ()
+    """Schema problems: when present, no rule ran on this file."""
+    error: EmcheckError | None = None
+    """A file that could not be read or parsed at all."""
+
+    @property
+    def audited(self) -> bool:
+        return self.error is None and not self.problems
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """One run of ``emcheck audit`` over one or more files."""
+
+    as_of: date
+    pack: RulePack
+    files: tuple[FileAudit, ...]
+
+    @property
+    def outcomes(self) -> tuple[Outcome, ...]:
+        return tuple(o for f in self.files for o in f.outcomes)

@@ -1,0 +1,19 @@
+"""Which rule pack a command uses: the one named with ``--rules``, else the built-in one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from emcheck.errors import Location, RulePackError
+from emcheck.i18n import Text
+from emcheck.resources import builtin_rules_dir
+from emcheck.rulepack import RulePack, load_pack
+
+
+def load_rule_pack(directory: Path | None) -> RulePack:
+    folder = directory if directory is not None else builtin_rules_dir()
+    if not folder.is_dir():
+        raise RulePackError(
+            Location(str(folder)), Text("规则包文件夹不存在", "no such rule pack folder")
+        )
+    return load_pack(folder)

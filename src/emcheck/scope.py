@@ -1,0 +1,48 @@
+"""What a check sees: the data under test, where it stands, and the audit's context."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from emcheck.document import JsonPath
+from emcheck.paths import resolve
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    """Facts shared by every check on one subject."""
+
+    as_of: date
+    """The audit date: windows and deadlines are measured from it."""
+    variables: Mapping[str, Any]
+    """Pack settings plus ``pilot_year`` and ``audit_year``, referenced as ``$name``."""
+    absent_hazards: frozenset[str]
+    """Hazards the subject declares absent, each with a reason."""
+    rule_status: Mapping[str, str]
+    """Status of rules already evaluated on this subject, for the ``rules`` operator."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The value a check looks at: the subject itself, or one element inside ``each``."""
+
+    data: Any
+    path: JsonPath
+    root: Any
+    root_path: JsonPath
+    context: AuditContext
+
+    def get(self, path: str) -> tuple[Any, JsonPath]:
+        return resolve(self.data, path, self.path, self.root, self.root_path)
+
+    def value(self, literal: Any) -> Any:
+        """A literal from a rule, with ``$setting`` references replaced."""
+        if isinstance(literal, str) and literal.startswith("$"):
+            return self.context.variables[literal[1:]]
+        return literal
+
+    def element(self, data: Any, path: JsonPath) -> Scope:
+        return Scope(data, path, self.root, self.root_path, self.context)
