@@ -139,7 +139,35 @@ def _sum(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
         value = element.get(spec["field"])[0]
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             total += value
+    if "min_of" in spec:
+        # The floor is a figure of the site itself (all households must be in some grid).
+        floor = scope.get(spec["min_of"])[0]
+        if not isinstance(floor, (int, float)) or total < floor:
+            return [
+                Failure(
+                    at,
+                    label,
+                    Text(f"不少于 {show(floor).zh}", f"at least {show(floor).en}"),
+                    show(total),
+                )
+            ]
     return _range(total, spec, scope, label, at)
+
+
+def _distinct(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
+    values, at = _values_of(spec, scope)
+    kinds = sorted({str(v) for v in values if not is_empty(v)})
+    failures = _range(len(kinds), spec, scope, label, at)
+    return [
+        replace(
+            f,
+            actual=Text(
+                f"{len(kinds)} 种（{join(map(show, kinds)).zh}）",
+                f"{len(kinds)} ({join(map(show, kinds)).en})",
+            ),
+        )
+        for f in failures
+    ]
 
 
 def _bounds_text(spec: Any, scope: Scope) -> Text:
@@ -313,7 +341,8 @@ OPERATORS: dict[str, Operator] = {
     "member_of": Operator(_member_of, path_keys=("path", "list"), element_keys=("field",)),
     "count": Operator(_count, path_keys=("path",)),
     "number": Operator(_number, path_keys=("path",)),
-    "sum": Operator(_sum, path_keys=("path",), element_keys=("field",)),
+    "sum": Operator(_sum, path_keys=("path", "min_of"), element_keys=("field",)),
+    "distinct": Operator(_distinct, path_keys=("path",), element_keys=("field",)),
     "covers": Operator(_covers, path_keys=("path",), element_keys=("field",)),
     "partition": Operator(_partition, path_keys=("path", "of"), element_keys=("field",)),
     "recent": Operator(_recent, path_keys=("path",)),

@@ -71,7 +71,8 @@ class CheckLinter:
                     )
             return
         for key in operator.path_keys:
-            yield from self._path(spec[key], (*here, key), node, root, group)
+            if key in spec:
+                yield from self._path(spec[key], (*here, key), node, root, group)
         for key in operator.path_list_keys:
             for index, path in enumerate(spec[key]):
                 yield from self._path(path, (*here, key, index), node, root, group)
