@@ -123,7 +123,7 @@ def audit(
             fail_level=fail_level.value,
             show_passed=show_passed,
         )
-    )  # type: ignore[arg-type]
+    )
     raise typer.Exit(code)
 
 
@@ -132,7 +132,7 @@ def validate(paths: PathsArg, lang: LangOpt = LangOption.zh) -> None:
     """只检查站点文件格式（报送前自查）· Check site files against the schema only."""
     from emcheck.commands.validate import run_validate
 
-    raise typer.Exit(run_validate(tuple(paths), lang.value))  # type: ignore[arg-type]
+    raise typer.Exit(run_validate(tuple(paths), lang.value))
 
 
 @app.command()
@@ -164,7 +164,7 @@ def rules_list(lang: LangOpt = LangOption.zh, rules: RulesOpt = None) -> None:
     """列出全部规则 · List every rule."""
     from emcheck.commands.rules import run_list
 
-    raise typer.Exit(run_list(rules, lang.value))  # type: ignore[arg-type]
+    raise typer.Exit(run_list(rules, lang.value))
 
 
 @rules_app.command("show")
@@ -176,7 +176,7 @@ def rules_show(
     """查看一条规则：条款、原文、检查方法、设置 · Show one rule."""
     from emcheck.commands.rules import run_show
 
-    raise typer.Exit(run_show(rules, rule_id, lang.value))  # type: ignore[arg-type]
+    raise typer.Exit(run_show(rules, rule_id, lang.value))
 
 
 @rules_app.command("test")
@@ -189,7 +189,7 @@ def rules_test(
     """运行每条规则的通过/不通过样例 · Run every rule's pass/fail cases."""
     from emcheck.commands.rules import run_test
 
-    raise typer.Exit(run_test(directory, lang.value))  # type: ignore[arg-type]
+    raise typer.Exit(run_test(directory, lang.value))
 
 
 __all__ = ["app", "exit_codes", "main"]

@@ -258,9 +258,9 @@ def _template_values(
         values[lang] = {
             **scope.context.variables,
             "subject": subject.name,
-            "expected": expected.get(lang),  # type: ignore[arg-type]
-            "actual": actual.get(lang),  # type: ignore[arg-type]
-            "problems": [f.describe().get(lang) for f in failures],  # type: ignore[arg-type]
+            "expected": expected.get(lang),
+            "actual": actual.get(lang),
+            "problems": [f.describe().get(lang) for f in failures],
             "as_of": scope.context.as_of.isoformat(),
             "deadline": deadline.isoformat() if deadline else "",
         }

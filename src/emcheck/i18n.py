@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,3 +28,12 @@ class Text:
 
 def list_separator(lang: Lang) -> str:
     return "、" if lang == "zh" else ", "
+
+
+def chooser(lang: Lang) -> Callable[[str, str], str]:
+    """``t = chooser(lang); t("中文", "English")`` for one-off report words."""
+
+    def choose(zh: str, en: str) -> str:
+        return zh if lang == "zh" else en
+
+    return choose

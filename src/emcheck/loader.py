@@ -106,7 +106,7 @@ def load_bytes(
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
         problem = error.problem or error.context or "syntax error"
         raise error_type(
             Location(file, line, column),
@@ -132,8 +132,8 @@ class _Builder:
         self.root: Any = None
 
     def fail(self, event: yaml.Event, zh: str, en: str) -> EmcheckError:
-        mark = event.start_mark
-        return self.error_type(Location(self.file, mark.line + 1, mark.column + 1), Text(zh, en))
+        position = _position(event)
+        return self.error_type(Location(self.file, position.line, position.column), Text(zh, en))
 
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
@@ -187,7 +187,7 @@ class _Builder:
                 "不支持 YAML 合并键 <<，请直接写出各项",
                 "YAML merge keys (<<) are not supported",
             )
-        position = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        position = _position(event)
         if key in top.value or key in top.key_marks:
             first = top.key_marks[key]
             raise self.fail(
@@ -263,8 +263,7 @@ class _Builder:
             # A finding about a mapping entry is easiest to act on at its key's line.
             self.positions[path] = top.key_marks[top.pending_key]
         else:
-            mark = event.start_mark
-            self.positions[path] = Position(mark.line + 1, mark.column + 1)
+            self.positions[path] = _position(event)
 
     def _attach(self, value: Any) -> None:
         top = self.stack[-1]
@@ -279,7 +278,7 @@ class _Builder:
         tag = event.tag
         if tag in (None, "!"):
             implicit = event.implicit if tag is None else (False, False)
-            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, implicit)
+            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, implicit)  # type: ignore[no-untyped-call]
         node = yaml.ScalarNode(tag, event.value)
         if tag == f"{_TAG}timestamp":
             # Dates stay ISO text, as JSON Schema's "date" format expects.
@@ -304,6 +303,11 @@ class _Builder:
             encoding=encoding,
             empty=self.documents == 0 or (self.root is None and len(self.positions) <= 1),
         )
+
+
+def _position(event: yaml.Event) -> Position:
+    mark = event.start_mark
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
 
 _RESOLVER = yaml.resolver.Resolver()

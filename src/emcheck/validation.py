@@ -68,8 +68,9 @@ def _explain(error: jsonschema.ValidationError, root: Any) -> list[tuple[JsonPat
     where = format_path(path)
     keyword = str(error.validator)
     value = error.validator_value
+    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     if keyword in ("additionalProperties", "unevaluatedProperties"):
-        allowed = _allowed_keys(error.schema, root)
+        allowed = _allowed_keys(schema, root)
         return [
             (
                 (*path, key),
@@ -94,7 +95,7 @@ def _explain(error: jsonschema.ValidationError, root: Any) -> list[tuple[JsonPat
             )
         ]
     if keyword in ("enum", "const"):
-        options = list(value) if keyword == "enum" else [value]
+        options = list(value) if keyword == "enum" and isinstance(value, list) else [value]
         shown = "、".join(str(o) for o in options)
         return [
             (
@@ -106,7 +107,7 @@ def _explain(error: jsonschema.ValidationError, root: Any) -> list[tuple[JsonPat
                 ),
             )
         ]
-    if keyword in ("format", "pattern") and error.schema.get("format") == "date":
+    if keyword in ("format", "pattern") and schema.get("format") == "date":
         return [
             (
                 path,

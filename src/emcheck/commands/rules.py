@@ -10,7 +10,7 @@ import typer
 from emcheck import exit_codes
 from emcheck.cases import run_all
 from emcheck.errors import EmcheckError
-from emcheck.i18n import Lang, Text
+from emcheck.i18n import Lang, Text, chooser
 from emcheck.model import LEVEL_NAMES
 from emcheck.packs import load_rule_pack
 from emcheck.rulepack import RulePack
@@ -60,7 +60,7 @@ def run_show(directory: Path | None, rule_id: str, lang: Lang) -> int:
     rule = matches[0]
     section = pack.section(rule.section)
     deadline = pack.deadlines[rule.deadline] if rule.deadline else None
-    t = (lambda zh, en: zh) if lang == "zh" else (lambda zh, en: en)
+    t = chooser(lang)
     lines = [
         f"{rule.id}  {rule.name}",
         f"{rule.title.zh}",

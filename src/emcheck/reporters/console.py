@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from emcheck.i18n import Lang, Text
+from emcheck.i18n import Lang, Text, chooser
 from emcheck.model import ERROR, FAIL, LEVEL_NAMES, PASS, AuditResult, FileAudit, Outcome, Subject
 from emcheck.reporters.options import ReportOptions
 from emcheck.ui import SEVERITY, STATUS, Tally, due_text
@@ -28,7 +28,7 @@ def render(result: AuditResult, options: ReportOptions) -> str:
         emoji=False,
     )
     lang = options.lang
-    t = _words(lang)
+    t = chooser(lang)
     console.print(
         RichText(
             f"{t('emcheck 审核报告', 'emcheck audit')} · {result.pack.title.get(lang)} {result.pack.version} · {t('审核日期', 'as of')} {result.as_of}",
@@ -41,13 +41,9 @@ def render(result: AuditResult, options: ReportOptions) -> str:
     return buffer.getvalue()
 
 
-def _words(lang: Lang):  # type: ignore[no-untyped-def]
-    return lambda zh, en: zh if lang == "zh" else en
-
-
 def _file(console: Console, audit: FileAudit, result: AuditResult, options: ReportOptions) -> None:
     lang = options.lang
-    t = _words(lang)
+    t = chooser(lang)
     if not audit.audited:
         console.print()
         console.print(
@@ -71,7 +67,7 @@ def _subject(
     options: ReportOptions,
 ) -> None:
     lang = options.lang
-    t = _words(lang)
+    t = chooser(lang)
     tally = Tally.of(outcomes)
     console.print()
     heading = f"{subject.name}  {LEVEL_NAMES[subject.level].get(lang)} · {subject.file}"
@@ -127,7 +123,7 @@ def _subject(
 
 
 def _finding(console: Console, outcome: Outcome, lang: Lang) -> None:
-    t = _words(lang)
+    t = chooser(lang)
     mark, style = _MARK[outcome.status]
     if outcome.status == FAIL and outcome.severity == "warning":
         style = "yellow"
@@ -149,7 +145,7 @@ def _finding(console: Console, outcome: Outcome, lang: Lang) -> None:
 
 
 def _totals(console: Console, result: AuditResult, lang: Lang) -> None:
-    t = _words(lang)
+    t = chooser(lang)
     tally = Tally.of(result.outcomes)
     units = sum(len(f.subjects) for f in result.files)
     broken = sum(1 for f in result.files if not f.audited)
