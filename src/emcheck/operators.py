@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from emcheck.document import JsonPath, format_path
+from emcheck.fieldnames import field_label
 from emcheck.i18n import Text
 from emcheck.matchers import select
 from emcheck.paths import MISSING, is_empty
@@ -67,8 +68,8 @@ def _present(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
     if not missing:
         return []
     at = scope.get(missing[0])[1]
-    wanted = join(show(p) for p in spec["paths"])
-    absent = join(show(p) for p in missing)
+    wanted = join(field_label(p) for p in spec["paths"])
+    absent = join(field_label(p) for p in missing)
     return [
         Failure(
             at,
@@ -377,8 +378,7 @@ def _label(check: Mapping[str, Any], spec: Any) -> Text:
     if isinstance(given, Mapping):
         return Text(str(given["zh"]), str(given["en"]))
     path = spec.get("path") if isinstance(spec, Mapping) else None
-    shown = format_path(tuple(str(path).lstrip("/").split("."))) if path else ""
-    return Text(shown or "检查项", shown or "check")
+    return field_label(str(path)) if path else Text("检查项", "check")
 
 
 def where_paths(spec: Any) -> Sequence[str]:

@@ -1,0 +1,38 @@
+"""Shared fixtures: the built-in pack, the examples, and a CLI runner that keeps exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from emcheck.packs import load_rule_pack
+from emcheck.rulepack import RulePack
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+COMPLIANT = EXAMPLES / "qingshan-district.yaml"
+GAPS = EXAMPLES / "hongqiao-street-gaps.yaml"
+VILLAGE = EXAMPLES / "liuxi-village.yaml"
+AS_OF = date(2026, 11, 30)
+AS_OF_TEXT = AS_OF.isoformat()
+
+
+@pytest.fixture(scope="session")
+def pack() -> RulePack:
+    return load_rule_pack(None)
+
+
+@pytest.fixture
+def cli() -> Callable[..., object]:
+    from emcheck.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str) -> object:
+        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
