@@ -151,37 +151,11 @@ def evaluate_rule(
     deadline = pack.deadline_of(rule, subject.pilot_year) if subject.pilot_year else None
     base = _locate(document, subject.path)
     if subject.level_group not in rule.levels:
-        return Outcome(
-            rule,
-            subject,
-            NOT_APPLICABLE,
-            None,
-            None,
-            None,
-            None,
-            None,
-            base,
-            subject.path,
-            deadline,
-            None,
-        )
+        return Outcome(rule, subject, NOT_APPLICABLE, base, subject.path, deadline)
     try:
         failures = run_check(rule.check, scope)
         if not failures:
-            return Outcome(
-                rule,
-                subject,
-                PASS,
-                None,
-                None,
-                None,
-                None,
-                None,
-                base,
-                subject.path,
-                deadline,
-                None,
-            )
+            return Outcome(rule, subject, PASS, base, subject.path, deadline)
         return _failed(rule, subject, scope, document, failures, deadline)
     except Exception as crash:  # a crashing rule is reported, never a silent pass
         message = Text(
@@ -190,18 +164,7 @@ def evaluate_rule(
         )
         due = _due(deadline, scope.context.as_of)
         return Outcome(
-            rule,
-            subject,
-            ERROR,
-            "error",
-            message,
-            None,
-            None,
-            None,
-            base,
-            subject.path,
-            deadline,
-            due,
+            rule, subject, ERROR, base, subject.path, deadline, "error", message, due=due
         )
 
 
@@ -232,15 +195,15 @@ def _failed(
         rule,
         subject,
         FAIL,
-        severity,
-        message,
-        expected,
-        actual,
-        advice,
         location,
         failures[0].path,
         deadline,
-        _due(deadline, scope.context.as_of),
+        severity=severity,
+        message=message,
+        expected=expected,
+        actual=actual,
+        advice=advice,
+        due=_due(deadline, scope.context.as_of),
     )
 
 

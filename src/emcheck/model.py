@@ -66,17 +66,17 @@ class Outcome:
     subject: Subject
     status: str
     """pass, fail, not_applicable or error (the check could not run; never a pass)."""
-    severity: str | None
-    """error or warning for a fail or error outcome; None otherwise."""
-    message: Text | None
-    expected: Text | None
-    actual: Text | None
-    advice: Text | None
     location: Location
     path: JsonPath
     deadline: date | None
     """The pilot-plan deadline of the rule's part, in the subject's pilot year."""
-    due: str | None
+    severity: str | None = None
+    """error or warning for a fail or error outcome; None otherwise."""
+    message: Text | None = None
+    expected: Text | None = None
+    actual: Text | None = None
+    advice: Text | None = None
+    due: str | None = None
     """For a problem: overdue, due (not yet passed) or no_deadline."""
 
 
