@@ -90,10 +90,15 @@ def _one_of(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
     allowed = [scope.value(v) for v in spec["values"]]
     if value in allowed:
         return []
-    expected = Text(
-        f"{join(show(v) for v in allowed).zh} 之一", f"one of {join(show(v) for v in allowed).en}"
-    )
-    return [Failure(at, label, expected, show(value))]
+    return [Failure(at, label, _alternatives(allowed), show(value))]
+
+
+def _alternatives(values: list[Any]) -> Text:
+    """``a`` for one value, ``a、b 之一`` for several."""
+    listed = join(show(v) for v in values)
+    if len(values) < 2:
+        return listed
+    return Text(f"{listed.zh} 之一", f"one of {listed.en}")
 
 
 def _same_as(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
@@ -102,11 +107,7 @@ def _same_as(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
     wanted = [o for o in others if not is_empty(o)]
     if not is_empty(value) and value in wanted:
         return []
-    expected = (
-        join(show(o) for o in wanted) if wanted else Text("（对照项未填写）", "(reference missing)")
-    )
-    if len(wanted) > 1:
-        expected = Text(f"{expected.zh} 之一", f"one of {expected.en}")
+    expected = _alternatives(wanted) if wanted else Text("（对照项未填写）", "(reference missing)")
     return [Failure(at, label, expected, show(value))]
 
 
@@ -323,8 +324,8 @@ def _rules(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
             scope.path,
             label,
             Text(
-                f"{join(show(r) for r in spec).zh} 均符合",
-                f"{join(show(r) for r in spec).en} all met",
+                f"{join(show(r) for r in spec).zh} {'均' if len(spec) > 1 else ''}符合",
+                f"{join(show(r) for r in spec).en} met",
             ),
             Text(
                 f"{join(show(r) for r in failing).zh} 不符合",

@@ -141,7 +141,7 @@ def _finding(console: Console, outcome: Outcome, lang: Lang) -> None:
     where = f"       {outcome.location} · {due_text(outcome, lang)}"
     console.print(RichText(where, style="dim"))
     if outcome.advice is not None:
-        console.print(RichText(f"       {t('整改建议', 'to fix')}：{outcome.advice.get(lang)}"))
+        console.print(RichText(f"       {t('整改建议：', 'to fix: ')}{outcome.advice.get(lang)}"))
 
 
 def _totals(console: Console, result: AuditResult, lang: Lang) -> None:
