@@ -44,7 +44,7 @@ def audit_file(path: Path, pack: RulePack, as_of: date) -> FileAudit:
     except EmcheckError as error:
         return FileAudit(shown, (), (), error=error)
     problems = validate_document(document, resources.validator("site"))
-    problems += _duplicate_ids(document)
+    problems += consistency_problems(document)
     if problems:
         return FileAudit(shown, (), (), problems=tuple(problems))
     return audit_document(document, pack, as_of)
@@ -109,21 +109,40 @@ def subjects_of(document: Document) -> Iterator[Subject]:
             )
 
 
-def _duplicate_ids(document: Document) -> list[SchemaProblem]:
+def consistency_problems(document: Document) -> list[SchemaProblem]:
+    """What the schema cannot say: unit ids unique in the file, no hazard both present and absent."""
     seen: set[str] = set()
     problems = []
     for subject in subjects_of(document):
         if subject.id in seen:
-            position = document.position_of((*subject.path, "id"))
             problems.append(
-                SchemaProblem(
-                    Location(document.file, position.line, position.column),
+                _problem(
+                    document,
                     (*subject.path, "id"),
                     Text(f"单位标识 “{subject.id}” 重复", f"duplicate unit id '{subject.id}'"),
                 )
             )
         seen.add(subject.id)
+        data = _at(document.data, subject.path)
+        present = set(data.get("hazards_present", []))
+        for index, absent in enumerate(data.get("hazards_absent", [])):
+            if absent["hazard"] in present:
+                hazard = absent["hazard"]
+                problems.append(
+                    _problem(
+                        document,
+                        (*subject.path, "hazards_absent", index, "hazard"),
+                        Text(
+                            f"灾害类型 “{hazard}” 同时列为存在和不存在",
+                            f"hazard '{hazard}' is listed as both present and absent",
+                        ),
+                    )
+                )
     return problems
+
+
+def _problem(document: Document, path: JsonPath, message: Text) -> SchemaProblem:
+    return SchemaProblem(_locate(document, path), path, message)
 
 
 def evaluate_subject(

@@ -6,7 +6,7 @@ import typer
 
 from emcheck import exit_codes, resources
 from emcheck.discovery import site_files
-from emcheck.engine import _duplicate_ids, read_site
+from emcheck.engine import consistency_problems, read_site
 from emcheck.errors import EmcheckError
 from emcheck.i18n import Lang, Text
 from emcheck.validation import validate_document
@@ -28,7 +28,7 @@ def run_validate(paths: tuple[object, ...], lang: Lang) -> int:
             typer.echo(error.render(lang))
             bad += 1
             continue
-        problems = validate_document(document, resources.validator("site")) + _duplicate_ids(
+        problems = validate_document(document, resources.validator("site")) + consistency_problems(
             document
         )
         for problem in problems:

@@ -1,0 +1,89 @@
+"""validate, schema, init and rules: the submitter's and the maintainer's commands."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from conftest import COMPLIANT, VILLAGE
+
+Cli = Callable[..., Any]
+
+
+def test_schema_is_valid_json_schema(cli: Cli) -> None:
+    result = cli("schema")
+    schema = json.loads(result.output)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert "应急" in result.output
+
+
+@pytest.mark.parametrize("level", ["district", "village", "community"])
+def test_init_template_validates(cli: Cli, tmp_path: Path, level: str) -> None:
+    target = tmp_path / f"{level}.yaml"
+    assert cli("init", "--level", level, "-o", target).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.count("#") > 20, "the template explains its fields"
+    result = cli("validate", target)
+    assert result.exit_code == 0, result.output
+
+
+def test_init_to_stdout(cli: Cli) -> None:
+    assert "level: village" in cli("init", "--level", "village").output
+
+
+def test_init_into_missing_folder_is_2(cli: Cli, tmp_path: Path) -> None:
+    result = cli("init", "-o", tmp_path / "no" / "such" / "site.yaml")
+    assert result.exit_code == 2
+    assert not (tmp_path / "no").exists()
+
+
+def test_validate_examples(cli: Cli) -> None:
+    result = cli("validate", COMPLIANT.parent)
+    assert result.exit_code == 0 and result.output.count("格式正确") == 3
+
+
+def test_validate_reports_every_problem_with_line(cli: Cli, tmp_path: Path) -> None:
+    text = VILLAGE.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        text.replace("pilot_year: 2026", "pilot_year: 二〇二六\nfavourite_colour: red"),
+        encoding="utf-8",
+    )
+    result = cli("validate", bad)
+    assert result.exit_code == 2
+    assert "pilot_year 应为整数" in result.output and "未知字段 “favourite_colour”" in result.output
+    assert f"{bad}:" in result.output
+
+
+def test_rules_list_and_show(cli: Cli) -> None:
+    listing = cli("rules", "list").output
+    assert "ORG-08" in listing and "STD-09" in listing
+    shown = cli("rules", "show", "ORG-08").output
+    assert "二(一)5" in shown and "district_team_min = 20" in shown
+    english = cli("rules", "show", "org-08", "--lang", "en").output
+    assert "clause" in english
+    assert cli("rules", "show", "NOPE-01").exit_code == 2
+
+
+def test_rules_test_passes_on_builtin_pack(cli: Cli) -> None:
+    result = cli("rules", "test")
+    assert result.exit_code == 0 and " 0 failed" in result.output
+
+
+def test_validate_catches_what_the_schema_cannot(cli: Cli, tmp_path: Path) -> None:
+    site = tmp_path / "both.yaml"
+    site.write_text(
+        "schema_version: 1\nlevel: district\nid: d\nname: 甲区\npilot_year: 2026\n"
+        "hazards_present: [水旱灾害]\nhazards_absent:\n  - {hazard: 水旱灾害, reason: 无河流}\n"
+        "villages:\n  - {id: v1, name: 一村}\n  - {id: v1, name: 二村}\n",
+        encoding="utf-8",
+    )
+    result = cli("validate", site)
+    assert result.exit_code == 2
+    assert f"{site}:8:" in result.output and "同时列为存在和不存在" in result.output
+    assert f"{site}:11:" in result.output and "“v1” 重复" in result.output
