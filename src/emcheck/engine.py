@@ -43,8 +43,7 @@ def audit_file(path: Path, pack: RulePack, as_of: date) -> FileAudit:
         document = read_site(path)
     except EmcheckError as error:
         return FileAudit(shown, (), (), error=error)
-    problems = validate_document(document, resources.validator("site"))
-    problems += consistency_problems(document)
+    problems = site_problems(document)
     if problems:
         return FileAudit(shown, (), (), problems=tuple(problems))
     return audit_document(document, pack, as_of)
@@ -107,6 +106,14 @@ def subjects_of(document: Document) -> Iterator[Subject]:
                 top.id,
                 int(item.get("pilot_year", top.pilot_year)),
             )
+
+
+def site_problems(document: Document) -> list[SchemaProblem]:
+    """Schema problems, or when there are none, what the schema cannot express."""
+    # Consistency needs a well-formed document (ids, pilot years), so it waits for the schema.
+    return validate_document(document, resources.validator("site")) or consistency_problems(
+        document
+    )
 
 
 def consistency_problems(document: Document) -> list[SchemaProblem]:

@@ -20,8 +20,10 @@ def show(value: Any) -> Text:
         return NOT_FILLED
     if isinstance(value, bool):
         return Text("是", "yes") if value else Text("否", "no")
-    if isinstance(value, float) and value.is_integer():
-        return Text(str(int(value)), str(int(value)))
+    if isinstance(value, float):
+        # Sums of half days must not read 3.9999899999999995.
+        shown = f"{round(value, 2):g}"
+        return Text(shown, shown)
     if isinstance(value, (list, tuple)):
         return join(show(item) for item in value) if value else NONE_
     if isinstance(value, dict):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from emcheck import exit_codes, resources
+from emcheck import exit_codes
 from emcheck.discovery import site_files
-from emcheck.engine import consistency_problems, read_site
+from emcheck.engine import read_site, site_problems
 from emcheck.errors import EmcheckError
 from emcheck.i18n import Lang, Text
-from emcheck.validation import validate_document
 
 
 def run_validate(paths: tuple[object, ...], lang: Lang) -> int:
@@ -28,9 +27,7 @@ def run_validate(paths: tuple[object, ...], lang: Lang) -> int:
             typer.echo(error.render(lang))
             bad += 1
             continue
-        problems = validate_document(document, resources.validator("site")) + consistency_problems(
-            document
-        )
+        problems = site_problems(document)
         for problem in problems:
             typer.echo(f"{problem.location}: {problem.message.get(lang)}")
         if problems:
