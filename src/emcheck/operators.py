@@ -276,7 +276,7 @@ def _recent(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
             at,
             label,
             Text(
-                f"审核日前{window_text(window).zh}",
+                f"审核日前 {window_text(window).zh}",
                 window_text(window).en + " before the audit date",
             ),
             show(value),

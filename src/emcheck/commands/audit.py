@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -42,7 +43,10 @@ def run_audit(options: AuditOptions) -> int:
         return error.exit_code
     result = audit_paths(files, pack, options.as_of)
     color = options.output_format == "console" and sys.stdout.isatty()
-    report_options = ReportOptions(lang=options.lang, color=color, show_passed=options.show_passed)
+    width = shutil.get_terminal_size((100, 24)).columns if color else 100
+    report_options = ReportOptions(
+        lang=options.lang, color=color, width=width, show_passed=options.show_passed
+    )
     rendered = reporter(options.output_format)(result, report_options)
     typer.echo(rendered if isinstance(rendered, str) else rendered.decode(), nl=False)
     return exit_code(result, options.fail_level)

@@ -6,6 +6,7 @@ import io
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -14,6 +15,7 @@ from emcheck.model import ERROR, FAIL, LEVEL_NAMES, PASS, AuditResult, FileAudit
 from emcheck.reporters.options import ReportOptions
 from emcheck.ui import SEVERITY, STATUS, Tally, due_text
 
+_DETAIL = (0, 0, 0, 7)
 _MARK = {PASS: ("✓", "green"), FAIL: ("✗", "red"), ERROR: ("!", "magenta")}
 
 
@@ -137,11 +139,13 @@ def _finding(console: Console, outcome: Outcome, lang: Lang) -> None:
     console.print(line)
     if outcome.status == PASS:
         return
-    console.print(RichText(f"       {_get(outcome.message, lang)}"))
-    where = f"       {outcome.location} · {due_text(outcome, lang)}"
-    console.print(RichText(where, style="dim"))
+    # Wrapped lines keep the finding's indent, so each finding reads as one block.
+    console.print(Padding(RichText(_get(outcome.message, lang)), _DETAIL, expand=False))
+    where = f"{outcome.location} · {due_text(outcome, lang)}"
+    console.print(Padding(RichText(where, style="dim"), _DETAIL, expand=False))
     if outcome.advice is not None:
-        console.print(RichText(f"       {t('整改建议：', 'to fix: ')}{outcome.advice.get(lang)}"))
+        advice = f"{t('整改建议：', 'to fix: ')}{outcome.advice.get(lang)}"
+        console.print(Padding(RichText(advice), _DETAIL, expand=False))
 
 
 def _totals(console: Console, result: AuditResult, lang: Lang) -> None:
