@@ -40,7 +40,8 @@ def render(result: AuditResult, options: ReportOptions) -> str:
     for audit in result.files:
         _file(console, audit, result, options)
     _totals(console, result, lang)
-    return buffer.getvalue()
+    # rich pads wrapped lines to the full width; trailing blanks only get in the way of diffs.
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def _file(console: Console, audit: FileAudit, result: AuditResult, options: ReportOptions) -> None:
