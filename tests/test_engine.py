@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import AS_OF, VILLAGE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import AS_OF, VILLAGE
 from emcheck import operators, resources
 from emcheck.commands.audit import exit_code
 from emcheck.engine import audit_document
@@ -28,9 +28,18 @@ scalars = st.one_of(
     st.integers(-5, 2000),
     st.floats(-1, 1e6, allow_nan=False),
     st.text(max_size=8),
-    st.sampled_from(["2026-11-30", "2019-01-01", "2031-02-03", "民兵", "经济区", "已完成", "专项预案"]),
+    st.sampled_from(
+        ["2026-11-30", "2019-01-01", "2031-02-03", "民兵", "经济区", "已完成", "专项预案"]
+    ),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["name", "days", "category", "x"]), inner, max_size=3)), max_leaves=6)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.sampled_from(["name", "days", "category", "x"]), inner, max_size=3),
+    ),
+    max_leaves=6,
+)
 
 
 def paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -67,7 +76,9 @@ def mutated_sites(draw: st.DrawFn) -> dict[str, Any]:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_sites())
-def test_random_edits_never_crash_and_outcomes_are_whole(pack: RulePack, site: dict[str, Any]) -> None:
+def test_random_edits_never_crash_and_outcomes_are_whole(
+    pack: RulePack, site: dict[str, Any]
+) -> None:
     text = yaml.safe_dump(site, allow_unicode=True, sort_keys=False)
     try:
         document = load_bytes(text.encode("utf-8"), "mutated.yaml")
@@ -78,10 +89,14 @@ def test_random_edits_never_crash_and_outcomes_are_whole(pack: RulePack, site: d
     audit = audit_document(document, pack, AS_OF)
     assert all(o.status in STATUSES for o in audit.outcomes)
     assert len(audit.outcomes) == len(audit.subjects) * len(pack.rules)
-    assert not any(o.status == ERROR for o in audit.outcomes), [o.message for o in audit.outcomes if o.status == ERROR]
+    assert not any(o.status == ERROR for o in audit.outcomes), [
+        o.message for o in audit.outcomes if o.status == ERROR
+    ]
 
 
-def test_crashing_check_is_an_error_outcome_never_a_pass(pack: RulePack, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crashing_check_is_an_error_outcome_never_a_pass(
+    pack: RulePack, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def explode(spec: Any, scope: Any, label: Any, run: Any) -> list[operators.Failure]:
         raise ZeroDivisionError("boom")
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+
 from conftest import AS_OF_TEXT, GAPS, ROOT
 from golden import assert_golden
 
@@ -28,4 +29,7 @@ def test_console_report(cli: Cli, lang: str) -> None:
 
 def test_json_report(cli: Cli) -> None:
     result = cli("audit", GAPS_RELATIVE, "--as-of", AS_OF_TEXT, "--format", "json")
-    assert_golden("hongqiao-audit.json", result.output.replace('"version": "0.1.0"', '"version": "(tool version)"'))
+    assert_golden(
+        "hongqiao-audit.json",
+        result.output.replace('"version": "0.1.0"', '"version": "(tool version)"'),
+    )
