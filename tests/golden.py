@@ -17,5 +17,11 @@ def assert_golden(name: str, actual: str) -> None:
     assert path.is_file(), f"{path} is missing: run the tests once with EMCHECK_UPDATE_GOLDEN=1"
     expected = path.read_text(encoding="utf-8")
     if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), str(path), "actual", n=2))
-        raise AssertionError(f"output differs from {path.name} (EMCHECK_UPDATE_GOLDEN=1 rewrites it):\n{diff[:6000]}")
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(True), actual.splitlines(True), str(path), "actual", n=2
+            )
+        )
+        raise AssertionError(
+            f"output differs from {path.name} (EMCHECK_UPDATE_GOLDEN=1 rewrites it):\n{diff[:6000]}"
+        )
