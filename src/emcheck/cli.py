@@ -30,6 +30,10 @@ app.add_typer(rules_app, name="rules")
 class Format(str, Enum):
     console = "console"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    markdown = "markdown"
 
 
 class LangOption(str, Enum):
@@ -40,6 +44,16 @@ class LangOption(str, Enum):
 class FailLevel(str, Enum):
     error = "error"
     warning = "warning"
+
+
+class ReportKind(str, Enum):
+    gap = "gap"
+    notice = "notice"
+
+
+class ReportFormat(str, Enum):
+    docx = "docx"
+    markdown = "markdown"
 
 
 class InitLevel(str, Enum):
@@ -97,6 +111,14 @@ def audit(
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="输出格式 · output format")
     ] = Format.console,
+    outputs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="另写一份报告 FORMAT=PATH，可重复 · also write FORMAT=PATH (repeatable)",
+        ),
+    ] = None,
     lang: LangOpt = LangOption.zh,
     as_of: AsOfOpt = None,
     rules: RulesOpt = None,
@@ -106,12 +128,37 @@ def audit(
             "--fail-level", help="从哪个严重程度起判为失败 · lowest severity that fails the run"
         ),
     ] = FailLevel.error,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="需关注项和豁免问题也判为失败 · warnings and waiver problems fail too",
+        ),
+    ] = False,
+    waivers: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--waivers", help="豁免清单（可重复）· waivers file (repeatable)", show_default=False
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="只对基线之外的新问题判失败 · fail only on new findings"),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="把当前问题写成基线 · record findings as a baseline"),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="并行进程数（默认 CPU 核数）· parallel workers"),
+    ] = None,
     show_passed: Annotated[
         bool, typer.Option("--show-passed", help="同时列出符合的规则 · list passing rules too")
     ] = False,
 ) -> None:
     """审核站点文件，逐条给出结论 · Audit site files rule by rule."""
-    from emcheck.commands.audit import AuditOptions, run_audit
+    from emcheck.commands.audit import AuditOptions, parse_outputs, run_audit
 
     code = run_audit(
         AuditOptions(
@@ -122,6 +169,114 @@ def audit(
             rules=rules,
             fail_level=fail_level.value,
             show_passed=show_passed,
+            outputs=parse_outputs(outputs or [], [f.value for f in Format], lang.value),
+            waivers=tuple(waivers or ()),
+            baseline=baseline,
+            write_baseline=write_baseline,
+            strict=strict,
+            jobs=jobs,
+        )
+    )
+    raise typer.Exit(code)
+
+
+def parse_date(value: str | None, option: str, lang: Lang) -> date | None:
+    """A YYYY-MM-DD option, or None when not given."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(
+            InputError(
+                Location(option),
+                Text(
+                    f"不是有效日期：“{value}”，应写成 YYYY-MM-DD",
+                    f"not a valid date: '{value}'; write YYYY-MM-DD",
+                ),
+            ),
+            lang,
+        )
+
+
+@app.command()
+def report(
+    paths: PathsArg,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="报告文件；多个站点文件或文件夹时为输出文件夹 · report file, or a folder for several",
+        ),
+    ],
+    kind: Annotated[
+        ReportKind,
+        typer.Option(
+            "--kind",
+            help="gap 检查情况报告 · notice 整改通知书 · gap report or rectification notice",
+        ),
+    ] = ReportKind.gap,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="docx（Word）或 markdown · file format")
+    ] = ReportFormat.docx,
+    lang: LangOpt = LangOption.zh,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="审核日期 YYYY-MM-DD（默认为检查日期，再默认今天）· audit date "
+            "(default: the inspection date, else today)",
+        ),
+    ] = None,
+    rules: RulesOpt = None,
+    meta: Annotated[
+        Path | None,
+        typer.Option("--meta", help="报告信息文件（YAML）· report details file"),
+    ] = None,
+    issuer: Annotated[
+        str | None, typer.Option("--issuer", help="检查单位（发文机关）· inspecting body")
+    ] = None,
+    number: Annotated[str | None, typer.Option("--number", help="文号 · document number")] = None,
+    inspection_date: Annotated[
+        str | None,
+        typer.Option("--inspection-date", help="检查日期 YYYY-MM-DD · inspection date"),
+    ] = None,
+    inspector: Annotated[
+        list[str] | None,
+        typer.Option("--inspector", help="检查人员（两名，可重复）· inspector, give twice"),
+    ] = None,
+    contact: Annotated[
+        str | None, typer.Option("--contact", help="联系人及电话 · contact person and phone")
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option("--template-dir", help="措辞模板文件夹（zh.yaml/en.yaml）· wording templates"),
+    ] = None,
+) -> None:
+    """生成检查情况报告或整改通知书（Word）· Write gap reports or rectification notices."""
+    from emcheck.commands.report import ReportCommandOptions, run_report
+    from emcheck.report_meta import MetaOverrides
+
+    overrides = MetaOverrides(
+        issuer=issuer,
+        number=number,
+        inspection_date=parse_date(inspection_date, "--inspection-date", lang.value),
+        inspectors=tuple(inspector or ()),
+        contact=contact,
+    )
+    code = run_report(
+        ReportCommandOptions(
+            paths=tuple(paths),
+            output=output,
+            kind=kind.value,
+            output_format=output_format.value,
+            lang=lang.value,
+            as_of=parse_date(as_of, "--as-of", lang.value),
+            rules=rules,
+            meta_file=meta,
+            overrides=overrides,
+            template_dir=template_dir,
         )
     )
     raise typer.Exit(code)
@@ -190,6 +345,17 @@ def rules_test(
     from emcheck.commands.rules import run_test
 
     raise typer.Exit(run_test(directory, lang.value))
+
+
+@rules_app.command("lint")
+def rules_lint(
+    directory: Annotated[Path, typer.Argument(help="规则包文件夹 · rule pack folder")],
+    lang: LangOpt = LangOption.zh,
+) -> None:
+    """只检查规则包本身，不审核任何站点 · Validate a rule pack without auditing anything."""
+    from emcheck.commands.rules import run_lint
+
+    raise typer.Exit(run_lint(directory, lang.value))
 
 
 __all__ = ["app", "exit_codes", "main"]

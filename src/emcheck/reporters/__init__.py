@@ -15,6 +15,10 @@ from emcheck.reporters.options import ReportOptions
 REPORTER_BY_NAME = {
     "console": "emcheck.reporters.console",
     "json": "emcheck.reporters.json_format",
+    "sarif": "emcheck.reporters.sarif",
+    "junit": "emcheck.reporters.junit",
+    "github": "emcheck.reporters.github",
+    "markdown": "emcheck.reporters.markdown",
 }
 
 

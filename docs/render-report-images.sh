@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Render the first page of each Word report kind of the gap example to docs/images/:
+#   docs/images/report-gap.png     检查情况报告 (emcheck report --kind gap)
+#   docs/images/report-notice.png  整改通知书   (emcheck report --kind notice)
+#
+# Needs LibreOffice, poppler and CJK fonts:
+#   apt-get update && apt-get install -y libreoffice-writer fonts-noto-cjk poppler-utils
+# Run from anywhere:  docs/render-report-images.sh   (EMCHECK=/path/to/emcheck to choose the CLI)
+#
+# The GB/T 9704 fonts (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312) are rarely installed on
+# Linux; a private fontconfig file maps them to Noto CJK stand-ins for the picture only.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+emcheck=${EMCHECK:-$root/../venv/bin/emcheck}
+command -v "$emcheck" >/dev/null 2>&1 || emcheck=emcheck
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cat >"$work/fonts.conf" <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <alias binding="same"><family>仿宋_GB2312</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="same"><family>仿宋</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="same"><family>宋体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
+  <alias binding="same"><family>黑体</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
+  <alias binding="same"><family>楷体_GB2312</family><prefer><family>AR PL UKai CN</family><family>Noto Serif CJK SC</family></prefer></alias>
+  <match target="pattern">
+    <test name="family"><string>方正小标宋简体</string></test>
+    <edit name="family" mode="assign" binding="same"><string>Noto Serif CJK SC</string></edit>
+    <edit name="weight" mode="assign" binding="same"><const>bold</const></edit>
+  </match>
+</fontconfig>
+XML
+export FONTCONFIG_FILE="$work/fonts.conf"
+
+mkdir -p "$root/docs/images"
+for kind in gap notice; do
+  # Exit code 1 means "findings": the gap example has them, and the report is written.
+  "$emcheck" report "$root/examples/hongqiao-street-gaps.yaml" --kind "$kind" \
+    --meta "$root/tests/fixtures/report/meta.yaml" --as-of 2026-11-30 \
+    -o "$work/$kind.docx" >/dev/null || [ $? -eq 1 ]
+  soffice "-env:UserInstallation=file://$work/profile" --headless --convert-to pdf \
+    --outdir "$work" "$work/$kind.docx" >/dev/null 2>&1
+  pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/$kind.pdf" "$root/docs/images/report-$kind"
+  echo "docs/images/report-$kind.png"
+done

@@ -1,0 +1,180 @@
+"""``emcheck report``: one Word (or Markdown) report per site file, written only once complete.
+
+One site file named alone gives one report at ``-o``; several files or a folder make
+``-o`` a folder holding ``<site file name>-<kind>.docx`` for each. Every report is rendered
+in full before its file is written (atomically), so a failure never leaves half a report.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from emcheck.discovery import site_files
+from emcheck.engine import audit_file
+from emcheck.errors import EmcheckError, InputError, Location, OutputError
+from emcheck.i18n import Lang, Text
+from emcheck.model import AuditResult, FileAudit
+from emcheck.packs import load_rule_pack
+from emcheck.policy import apply_policy, exit_code
+from emcheck.report_meta import MetaOverrides, check_units, load_meta
+from emcheck.reporters.report_content import Kind, ReportSpec
+from emcheck.reporters.report_document import render_report
+from emcheck.reporters.report_text import wording
+from emcheck.waivers import beside, load_waivers
+from emcheck.writing import write_atomically
+
+SUFFIXES = {"docx": ".docx", "markdown": ".md"}
+
+
+@dataclass(frozen=True)
+class ReportCommandOptions:
+    """Everything ``emcheck report`` was asked to do."""
+
+    paths: tuple[Path, ...]
+    output: Path
+    """A file for one site file named alone; otherwise a folder (created if missing)."""
+    kind: Kind
+    """gap (检查情况报告) or notice (整改通知书)."""
+    output_format: str
+    """docx or markdown."""
+    lang: Lang
+    as_of: date | None
+    """The audit date; None: the inspection date from the metadata, else today."""
+    rules: Path | None = None
+    meta_file: Path | None = None
+    overrides: MetaOverrides = field(default_factory=MetaOverrides)
+    template_dir: Path | None = None
+
+
+def run_report(options: ReportCommandOptions) -> int:
+    try:
+        pack = load_rule_pack(options.rules)
+        files = site_files(list(options.paths))
+        meta = load_meta(options.meta_file, options.overrides)
+        spec = ReportSpec(options.kind, meta, wording(options.lang, options.template_dir))
+        targets = plan_outputs(options, files)
+        as_of = options.as_of or meta.inspection_date or date.today()
+        waivers = [w for path in beside(files) for w in load_waivers(path)]
+        audits = tuple(audit_file(path, pack, as_of) for path in files)
+        check_units(meta, (s.id for a in audits for s in a.subjects))
+    except EmcheckError as error:
+        return _fail(error, options.lang)
+    # Waivers and inline ignores beside the site files count here as they do for audit.
+    result = apply_policy(AuditResult(as_of, pack, audits), waivers, None, None)
+    for audit in result.files:
+        _explain_unaudited(audit, options.lang)
+    for notice in result.notices:
+        typer.echo(f"emcheck: {notice.location}: {notice.message.get(options.lang)}", err=True)
+    written: list[Path] = []
+    try:
+        with _progress(len(result.files)) as advance:
+            for audit, target in zip(result.files, targets, strict=True):
+                if audit.audited:
+                    data = render_report(audit, pack, as_of, spec, options.output_format)
+                    _write(target, data)
+                    written.append(target)
+                advance()
+    except EmcheckError as error:
+        return _fail(error, options.lang)
+    for path in written:
+        typer.echo(Text(f"已写入 {path}", f"wrote {path}").get(options.lang))
+    return exit_code(result, "error")
+
+
+def plan_outputs(options: ReportCommandOptions, files: list[Path]) -> list[Path]:
+    """Where each site file's report goes; makes the output folder when there is one."""
+    suffix = SUFFIXES[options.output_format]
+    output = options.output
+    alone = len(files) == 1 and len(options.paths) == 1 and not options.paths[0].is_dir()
+    if alone and not output.is_dir():
+        parent = output.parent if str(output.parent) else Path(".")
+        if not parent.is_dir():
+            raise OutputError(
+                Location(str(output)),
+                Text(f"文件夹 {parent} 不存在", f"the folder {parent} does not exist"),
+            )
+        return [output]
+    if output.exists() and not output.is_dir():
+        raise OutputError(
+            Location(str(output)),
+            Text(
+                "报告不止一份时 -o 应为文件夹，但这是一个文件",
+                "with more than one report, -o must be a folder, but this is a file",
+            ),
+        )
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _unwritable(output, error) from None
+    targets = [output / f"{path.stem}-{options.kind}{suffix}" for path in files]
+    _no_clashes(files, targets)
+    return targets
+
+
+def _no_clashes(files: list[Path], targets: list[Path]) -> None:
+    seen: dict[Path, Path] = {}
+    for source, target in zip(files, targets, strict=True):
+        if target in seen:
+            raise InputError(
+                Location(str(source)),
+                Text(
+                    f"与 {seen[target]} 同名，两份报告都会写到 {target}；请分开运行",
+                    f"same name as {seen[target]}: both reports would be written to {target}; "
+                    "run them separately",
+                ),
+            )
+        seen[target] = source
+
+
+def _write(target: Path, data: bytes) -> None:
+    try:
+        write_atomically(target, data)
+    except OSError as error:
+        raise _unwritable(target, error) from None
+
+
+def _unwritable(path: Path, error: OSError) -> OutputError:
+    reason = error.strerror or type(error).__name__
+    return OutputError(Location(str(path)), Text(f"无法写入：{reason}", f"cannot write: {reason}"))
+
+
+def _explain_unaudited(audit: FileAudit, lang: Lang) -> None:
+    if audit.audited:
+        return
+    typer.echo(
+        Text(
+            f"emcheck: {audit.file}：无法审核，未生成报告",
+            f"emcheck: {audit.file}: cannot be audited, no report written",
+        ).get(lang),
+        err=True,
+    )
+    if audit.error is not None:
+        typer.echo(f"  {audit.error.render(lang)}", err=True)
+    for problem in audit.problems:
+        typer.echo(f"  {problem.location}: {problem.message.get(lang)}", err=True)
+
+
+def _fail(error: EmcheckError, lang: Lang) -> int:
+    typer.echo(f"emcheck: {error.render(lang)}", err=True)
+    return error.exit_code
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr, only when it is a terminal and there is more than one report."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("emcheck report", total=total)
+        yield lambda: progress.advance(task)
