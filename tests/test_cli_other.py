@@ -87,3 +87,24 @@ def test_validate_catches_what_the_schema_cannot(cli: Cli, tmp_path: Path) -> No
     assert result.exit_code == 2
     assert f"{site}:8:" in result.output and "同时列为存在和不存在" in result.output
     assert f"{site}:11:" in result.output and "“v1” 重复" in result.output
+
+
+def test_rules_lint(cli: Cli, tmp_path: Path) -> None:
+    from emcheck.resources import builtin_rules_dir
+
+    assert cli("rules", "lint", builtin_rules_dir()).exit_code == 0
+    assert cli("rules", "lint", tmp_path).exit_code == 3
+
+
+def test_pre_commit_hooks_and_action_are_well_formed() -> None:
+    import yaml
+
+    from conftest import ROOT
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {h["id"] for h in hooks} == {"emcheck-validate", "emcheck-audit"}
+    assert all(h["entry"].startswith("emcheck ") and h["language"] == "python" for h in hooks)
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    gitlab = yaml.safe_load((ROOT / "docs" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["emcheck"]["artifacts"]["reports"]["junit"] == "emcheck-junit.xml"

@@ -36,6 +36,10 @@ class EmcheckError(Exception):
     def render(self, lang: Lang) -> str:
         return f"{self.location}: {self.message.get(lang)}"
 
+    def __reduce__(self) -> tuple[type[EmcheckError], tuple[Location, Text]]:
+        # Results of parallel audits cross process boundaries.
+        return (type(self), (self.location, self.message))
+
 
 class InputError(EmcheckError):
     """A site file (or metadata file) that cannot be read, parsed or validated: exit 2."""

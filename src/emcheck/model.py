@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from emcheck.document import JsonPath
+from emcheck.document import JsonPath, format_path
 from emcheck.errors import EmcheckError, Location
 from emcheck.i18n import Text
 from emcheck.rulepack import Rule, RulePack
@@ -15,7 +16,8 @@ PASS = "pass"
 FAIL = "fail"
 NOT_APPLICABLE = "not_applicable"
 ERROR = "error"
-STATUSES = (PASS, FAIL, NOT_APPLICABLE, ERROR)
+WAIVED = "waived"
+STATUSES = (PASS, FAIL, NOT_APPLICABLE, ERROR, WAIVED)
 
 OVERDUE = "overdue"
 DUE = "due"
@@ -59,6 +61,32 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """An accepted exception: this rule may fail on this unit (and path) until it expires."""
+
+    rule: str
+    site: str
+    path: JsonPath | None
+    """Only findings at or below this path (relative to the unit); None for the whole unit."""
+    reason: str
+    approver: str
+    expires: date | None
+    """None only for an inline ``# emcheck: ignore`` comment, which lasts as long as it stands."""
+    source: Location
+    """The waiver file entry or the commented line."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something about the audit itself: an expired or unused waiver, a finding fixed since the baseline."""
+
+    location: Location
+    message: Text
+    level: str
+    """error, warning or note."""
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What one rule found on one subject."""
 
@@ -78,6 +106,25 @@ class Outcome:
     advice: Text | None = None
     due: str | None = None
     """For a problem: overdue, due (not yet passed) or no_deadline."""
+    waiver: Waiver | None = None
+    """Set when status is ``waived``: what allowed this failure."""
+    baseline: str | None = None
+    """With ``--baseline``: ``new`` or ``unchanged`` for a problem; None without a baseline."""
+
+    @property
+    def relative_path(self) -> JsonPath:
+        """Where the finding points, from the unit's own start (survives reordering of units)."""
+        return self.path[len(self.subject.path) :]
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across edits elsewhere in the file: rule, unit and path, never the line."""
+        key = f"{self.rule.id}|{self.subject.id}|{format_path(self.relative_path)}"
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+    @property
+    def is_problem(self) -> bool:
+        return self.status in (FAIL, ERROR)
 
 
 @dataclass(frozen=True)
@@ -104,6 +151,8 @@ class AuditResult:
     as_of: date
     pack: RulePack
     files: tuple[FileAudit, ...]
+    notices: tuple[Notice, ...] = ()
+    """Waiver and baseline remarks, in file order."""
 
     @property
     def outcomes(self) -> tuple[Outcome, ...]:

@@ -15,14 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from emcheck import resources
+from emcheck.config_files import load_validated
 from emcheck.document import Document, JsonPath
 from emcheck.errors import Location, RulePackError
 from emcheck.i18n import Text
-from emcheck.loader import load_file
 from emcheck.rulecheck import CheckLinter
-from emcheck.templating import BilingualTemplate, compile_template
-from emcheck.validation import validate_document
+from emcheck.templating import BilingualTemplate
 
 Level = Literal["district", "village", "community"]
 BUILTIN_VARIABLES = ("pilot_year", "audit_year")
@@ -162,18 +160,12 @@ def load_pack(directory: Path) -> RulePack:
 
 
 def _load_valid(path: Path, schema_name: str) -> Document:
-    document = load_file(path, RulePackError)
-    if document.empty:
-        raise RulePackError(Location(str(path)), Text("文件为空", "the file is empty"))
-    problems = validate_document(document, resources.validator(schema_name))
-    if problems:
-        first = problems[0]
-        more = len(problems) - 1
-        suffix = Text(f"（另有 {more} 处问题）", f" (and {more} more)") if more else Text("", "")
-        raise RulePackError(
-            first.location, Text(first.message.zh + suffix.zh, first.message.en + suffix.en)
+    shape = Text("规则文件（id: …、check: …）", "a rule file (id: …, check: …)")
+    if schema_name == "pack":
+        shape = Text(
+            "规则包设置（settings: …、sections: …）", "pack settings (settings: …, sections: …)"
         )
-    return document
+    return load_validated(path, schema_name, RulePackError, shape)
 
 
 def _unique_ids(documents: list[Document]) -> set[str]:
@@ -239,9 +231,9 @@ def _build_rule(
 
 def _templates(document: Document, key: str) -> BilingualTemplate:
     texts = document.data[key]
-    zh = compile_template(texts["zh"], _location(document, (key, "zh")))
-    en = compile_template(texts["en"], _location(document, (key, "en")))
-    return BilingualTemplate(zh, en)
+    return BilingualTemplate(
+        texts["zh"], texts["en"], _location(document, (key, "zh")), _location(document, (key, "en"))
+    )
 
 
 def _cases(document: Document) -> Iterator[Case]:

@@ -39,9 +39,14 @@ def render(template: jinja2.Template, values: dict[str, Any]) -> str:
 class BilingualTemplate:
     """A zh and an en template for the same sentence."""
 
-    def __init__(self, zh: jinja2.Template, en: jinja2.Template) -> None:
-        self.zh = zh
-        self.en = en
+    def __init__(self, zh: str, en: str, zh_at: Location, en_at: Location) -> None:
+        self.sources = (zh, en, zh_at, en_at)
+        self.zh = compile_template(zh, zh_at)
+        self.en = compile_template(en, en_at)
+
+    def __reduce__(self) -> tuple[type[BilingualTemplate], tuple[str, str, Location, Location]]:
+        # Compiled templates cannot be pickled; parallel audits recompile from source.
+        return (BilingualTemplate, self.sources)
 
     def render(self, zh_values: dict[str, Any], en_values: dict[str, Any]) -> Text:
         return Text(render(self.zh, zh_values), render(self.en, en_values))

@@ -7,13 +7,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from emcheck.i18n import Lang, Text
-from emcheck.model import DUE, ERROR, FAIL, NO_DEADLINE, NOT_APPLICABLE, OVERDUE, PASS, Outcome
+from emcheck.model import (
+    DUE,
+    ERROR,
+    FAIL,
+    NO_DEADLINE,
+    NOT_APPLICABLE,
+    OVERDUE,
+    PASS,
+    WAIVED,
+    Outcome,
+)
 
 STATUS = {
     PASS: Text("符合", "pass"),
     FAIL: Text("不符合", "fail"),
     NOT_APPLICABLE: Text("不适用", "n/a"),
     ERROR: Text("无法检查", "error"),
+    WAIVED: Text("已豁免", "waived"),
 }
 SEVERITY = {"error": Text("不符合", "error"), "warning": Text("需关注", "warning")}
 
@@ -38,6 +49,7 @@ class Tally:
     failed: int
     not_applicable: int
     errors: int
+    waived: int
     warnings: int
     overdue: int
 
@@ -50,13 +62,15 @@ class Tally:
             failed=status[FAIL],
             not_applicable=status[NOT_APPLICABLE],
             errors=status[ERROR],
+            waived=status[WAIVED],
             warnings=sum(1 for o in items if o.status == FAIL and o.severity == "warning"),
             overdue=sum(1 for o in items if o.status in (FAIL, ERROR) and o.due == OVERDUE),
         )
 
     @property
     def applicable(self) -> int:
-        return self.passed + self.failed + self.errors
+        """Rules that apply; a waived failure is still a failure of compliance."""
+        return self.passed + self.failed + self.errors + self.waived
 
     @property
     def compliance(self) -> float | None:

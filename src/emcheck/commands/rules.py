@@ -118,3 +118,17 @@ def run_test(directory: Path | None, lang: Lang) -> int:
         ).get(lang)
     )
     return exit_codes.FINDINGS if disagree or untested else exit_codes.OK
+
+
+def run_lint(directory: Path, lang: Lang) -> int:
+    pack = _pack(directory, lang)
+    if isinstance(pack, int):
+        return pack
+    cases = sum(len(rule.cases) for rule in pack.rules)
+    typer.echo(
+        Text(
+            f"{directory}: 规则包有效（{len(pack.rules)} 条规则，{len(pack.sections)} 个章节，{cases} 个样例）",
+            f"{directory}: the rule pack is valid ({len(pack.rules)} rules, {len(pack.sections)} sections, {cases} cases)",
+        ).get(lang)
+    )
+    return exit_codes.OK

@@ -11,12 +11,22 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from emcheck.i18n import Lang, Text, chooser
-from emcheck.model import ERROR, FAIL, LEVEL_NAMES, PASS, AuditResult, FileAudit, Outcome, Subject
+from emcheck.model import (
+    ERROR,
+    FAIL,
+    LEVEL_NAMES,
+    PASS,
+    WAIVED,
+    AuditResult,
+    FileAudit,
+    Outcome,
+    Subject,
+)
 from emcheck.reporters.options import ReportOptions
 from emcheck.ui import SEVERITY, STATUS, Tally, due_text
 
 _DETAIL = (0, 0, 0, 7)
-_MARK = {PASS: ("✓", "green"), FAIL: ("✗", "red"), ERROR: ("!", "magenta")}
+_MARK = {WAIVED: ("~", "cyan"), PASS: ("✓", "green"), FAIL: ("✗", "red"), ERROR: ("!", "magenta")}
 
 
 def render(result: AuditResult, options: ReportOptions) -> str:
@@ -100,7 +110,7 @@ def _subject(
         table.add_row(
             f"{section.clause} {section.title.get(lang)}",
             str(part.passed),
-            str(part.failed + part.errors),
+            str(part.failed + part.errors + part.waived),
             str(part.not_applicable),
             share,
         )
@@ -108,7 +118,7 @@ def _subject(
     shown = [
         o
         for o in outcomes
-        if o.status in (FAIL, ERROR) or (options.show_passed and o.status == PASS)
+        if o.status in (FAIL, ERROR, WAIVED) or (options.show_passed and o.status == PASS)
     ]
     if not shown:
         console.print(
@@ -137,9 +147,23 @@ def _finding(console: Console, outcome: Outcome, lang: Lang) -> None:
     line.append(f"{outcome.rule.id} ", style=f"bold {style}")
     line.append(f"[{label.get(lang)}] ", style=style)
     line.append(f"{outcome.rule.clause} {outcome.rule.title.get(lang)}")
+    if outcome.baseline == "unchanged":
+        line.append(t("  （基线已记录）", "  (in baseline)"), style="dim")
+    elif outcome.baseline == "new":
+        line.append(t("  （新问题）", "  (new)"), style="bold")
     console.print(line)
     if outcome.status == PASS:
         return
+    if outcome.waiver is not None:
+        waiver = outcome.waiver
+        until = (
+            t(f"，有效期至 {waiver.expires}", f", until {waiver.expires}") if waiver.expires else ""
+        )
+        text = t(
+            f"豁免理由：{waiver.reason}（批准：{waiver.approver}{until}；{waiver.source}）",
+            f"waived: {waiver.reason} (approved by {waiver.approver}{until}; {waiver.source})",
+        )
+        console.print(Padding(RichText(text, style="cyan"), _DETAIL, expand=False))
     # Wrapped lines keep the finding's indent, so each finding reads as one block.
     console.print(Padding(RichText(_get(outcome.message, lang)), _DETAIL, expand=False))
     where = f"{outcome.location} · {due_text(outcome, lang)}"
@@ -160,9 +184,23 @@ def _totals(console: Console, result: AuditResult, lang: Lang) -> None:
         f"共 {len(result.files)} 个文件、{units} 个单位；合格率 {rate}；不符合 {tally.failed} 项（已逾期 {tally.overdue}），无法检查 {tally.errors} 项",
         f"{len(result.files)} files, {units} units; compliance {rate}; {tally.failed} failing ({tally.overdue} overdue), {tally.errors} could not be checked",
     )
+    if tally.waived:
+        summary += t(f"；已豁免 {tally.waived} 项", f"; {tally.waived} waived")
     if broken:
         summary += t(f"；{broken} 个文件无法审核", f"; {broken} files could not be audited")
     console.print(RichText(summary, style="bold"))
+    _notices(console, result, lang)
+
+
+def _notices(console: Console, result: AuditResult, lang: Lang) -> None:
+    if not result.notices:
+        return
+    t = chooser(lang)
+    console.print(RichText(t("豁免与基线", "Waivers and baseline"), style="bold"))
+    styles = {"error": "red", "warning": "yellow", "note": "dim"}
+    for notice in result.notices:
+        text = f"  {notice.location}: {notice.message.get(lang)}"
+        console.print(RichText(text, style=styles[notice.level]))
 
 
 def _get(text: Text | None, lang: Lang) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from emcheck import __version__
 from emcheck.errors import Location
 from emcheck.i18n import Lang, Text
-from emcheck.model import AuditResult, FileAudit, Outcome
+from emcheck.model import AuditResult, FileAudit, Outcome, Waiver
 from emcheck.reporters.options import ReportOptions
 from emcheck.ui import Tally
 
@@ -32,6 +32,9 @@ def render(result: AuditResult, options: ReportOptions) -> str:
         "summary": _summary(tally),
         "files": [_file(f, lang) for f in result.files],
         "outcomes": [_outcome(o, lang) for o in result.outcomes],
+        "notices": [
+            {**_error(n.location, n.message, lang), "level": n.level} for n in result.notices
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -42,6 +45,7 @@ def _summary(tally: Tally) -> dict[str, Any]:
         "fail": tally.failed,
         "not_applicable": tally.not_applicable,
         "error": tally.errors,
+        "waived": tally.waived,
         "warnings": tally.warnings,
         "overdue": tally.overdue,
         "compliance_percent": None if tally.compliance is None else round(tally.compliance, 1),
@@ -96,6 +100,21 @@ def _outcome(outcome: Outcome, lang: Lang) -> dict[str, Any]:
         "column": outcome.location.column,
         "deadline": outcome.deadline.isoformat() if outcome.deadline else None,
         "due_status": outcome.due,
+        "fingerprint": outcome.fingerprint,
+        "baseline": outcome.baseline,
+        "waiver": _waiver(outcome.waiver),
+    }
+
+
+def _waiver(waiver: Waiver | None) -> dict[str, Any] | None:
+    if waiver is None:
+        return None
+    return {
+        "reason": waiver.reason,
+        "approver": waiver.approver,
+        "expires": waiver.expires.isoformat() if waiver.expires else None,
+        "file": waiver.source.file,
+        "line": waiver.source.line,
     }
 
 

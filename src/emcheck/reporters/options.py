@@ -17,3 +17,5 @@ class ReportOptions:
     """Console only: line width."""
     show_passed: bool = False
     """Console only: list passing rules too, not only the problems."""
+    fail_level: str = "error"
+    """Lowest severity that fails the run; JUnit reports lower ones as passing with a note."""

@@ -1,0 +1,91 @@
+"""Audit many files, in parallel when asked, with results in the order the files were named.
+
+Worker processes get the already-loaded rule pack by fork where the platform has it (no
+reloading per worker); a progress bar is drawn on stderr only when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from emcheck.engine import audit_file
+from emcheck.model import FileAudit
+from emcheck.packs import load_rule_pack
+from emcheck.rulepack import RulePack
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_WORKER: dict[str, object] = {}
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def audit_files(
+    files: Sequence[Path], pack: RulePack, as_of: date, jobs: int, progress: bool
+) -> list[FileAudit]:
+    audits = _run(files, pack, as_of, jobs)
+    if not progress:
+        return list(audits)
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("emcheck", total=len(files))
+        collected = []
+        for audit in audits:
+            collected.append(audit)
+            bar.advance(task)
+        return collected
+
+
+def progress_wanted() -> bool:
+    return sys.stderr.isatty()
+
+
+def _run(files: Sequence[Path], pack: RulePack, as_of: date, jobs: int) -> Iterator[FileAudit]:
+    if jobs <= 1 or len(files) < 2:
+        return (audit_file(path, pack, as_of) for path in files)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    _WORKER.update(pack=pack, as_of=as_of)
+    executor = ProcessPoolExecutor(
+        max_workers=min(jobs, len(files)),
+        mp_context=context,
+        initializer=_init,
+        initargs=(pack.directory, as_of),
+    )
+    chunk = max(1, min(16, len(files) // (jobs * 4)))
+    return _closing(executor, executor.map(_audit_one, files, chunksize=chunk))
+
+
+def _closing(executor: ProcessPoolExecutor, results: Iterator[FileAudit]) -> Iterator[FileAudit]:
+    with executor:
+        yield from results
+
+
+def _init(pack_directory: Path, as_of: date) -> None:
+    # With fork the parent's pack is already here; with spawn it is loaded once per worker.
+    if "pack" not in _WORKER:
+        _WORKER.update(pack=load_rule_pack(pack_directory), as_of=as_of)
+
+
+def _audit_one(path: Path) -> FileAudit:
+    pack = _WORKER["pack"]
+    as_of = _WORKER["as_of"]
+    assert isinstance(pack, RulePack) and isinstance(as_of, date)
+    return audit_file(path, pack, as_of)
+
+
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)

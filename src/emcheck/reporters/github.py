@@ -1,0 +1,68 @@
+"""``--format github``: GitHub Actions workflow commands, shown as annotations on the diff."""
+
+from __future__ import annotations
+
+from emcheck.errors import Location
+from emcheck.i18n import Lang
+from emcheck.model import ERROR, WAIVED, AuditResult, Outcome
+from emcheck.reporters.options import ReportOptions
+
+_COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def render(result: AuditResult, options: ReportOptions) -> str:
+    lang = options.lang
+    lines = []
+    for audit in result.files:
+        for problem in audit.problems:
+            lines.append(
+                _annotation("error", problem.location, "emcheck", problem.message.get(lang))
+            )
+        if audit.error is not None:
+            lines.append(
+                _annotation("error", audit.error.location, "emcheck", audit.error.message.get(lang))
+            )
+        for outcome in audit.outcomes:
+            if outcome.is_problem or outcome.status == WAIVED:
+                lines.append(_outcome(outcome, lang))
+    for notice in result.notices:
+        lines.append(
+            _annotation(
+                _COMMAND[notice.level], notice.location, "emcheck", notice.message.get(lang)
+            )
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+def _outcome(outcome: Outcome, lang: Lang) -> str:
+    if outcome.status == WAIVED:
+        command = "notice"
+    elif outcome.status == ERROR:
+        command = "error"
+    else:
+        command = _COMMAND[outcome.severity or "error"]
+    title = f"{outcome.rule.id} {outcome.rule.clause} {outcome.subject.name}"
+    message = outcome.message.get(lang) if outcome.message else outcome.rule.title.get(lang)
+    if outcome.waiver is not None:
+        message = f"[waived: {outcome.waiver.reason}] {message}"
+    if outcome.advice is not None:
+        message += "\n" + outcome.advice.get(lang)
+    return _annotation(command, outcome.location, title, message)
+
+
+def _annotation(command: str, location: Location, title: str, message: str) -> str:
+    properties = [f"file={_property(location.file)}"]
+    if location.line is not None:
+        properties.append(f"line={location.line}")
+    if location.column is not None:
+        properties.append(f"col={location.column}")
+    properties.append(f"title={_property(title)}")
+    return f"::{command} {','.join(properties)}::{_data(message)}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
