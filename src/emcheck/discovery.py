@@ -7,17 +7,26 @@ from pathlib import Path
 
 from emcheck.errors import InputError, Location
 from emcheck.i18n import Text
+from emcheck.reading import os_error_text
 
 SITE_SUFFIXES = (".yaml", ".yml")
+NOT_SITE_FILES = frozenset(
+    {"emcheck-waivers.yaml", ".pre-commit-hooks.yaml", ".pre-commit-config.yaml"}
+)
+"""YAML files that live beside site files but are not site files."""
 
 
 def site_files(paths: list[Path]) -> list[Path]:
-    """Files as named, and the *.yaml / *.yml files below each folder (sorted, no symlink loops)."""
+    """Files as named, and the *.yaml / *.yml files below each folder (sorted, no symlink loops).
+
+    A named path that exists but is no regular file (a pipe, a broken or looping symlink) is
+    kept: the loader then says exactly what is wrong with it.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found += _walk(path)
-        elif path.exists():
+        elif os.path.lexists(path):
             found.append(path)
         else:
             raise InputError(
@@ -32,13 +41,39 @@ def site_files(paths: list[Path]) -> list[Path]:
 
 
 def _walk(folder: Path) -> list[Path]:
-    files = []
-    # followlinks=False: a symlink pointing back up the tree cannot loop the walk.
-    for root, dirs, names in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files += [
-            Path(root) / n
-            for n in sorted(names)
-            if n.endswith(SITE_SUFFIXES) and not n.startswith(".")
-        ]
+    """Depth first in name order, without recursion (folders may nest thousands deep).
+
+    Symlinked folders are not entered, so a link back up the tree cannot loop the walk; a
+    symlink whose name looks like a site file is listed, so that a broken one is reported.
+    """
+    files: list[Path] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as error:
+            reason = os_error_text(current, error)
+            raise InputError(
+                Location(str(current)),
+                Text(f"无法读取文件夹：{reason.zh}", f"cannot read the folder: {reason.en}"),
+            ) from None
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if _is_folder(entry):
+                if not entry.is_symlink():
+                    folders.append(Path(entry.path))
+            elif entry.name.endswith(SITE_SUFFIXES) and entry.name not in NOT_SITE_FILES:
+                files.append(Path(entry.path))
+        pending += reversed(folders)
     return files
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError:  # a symlink loop: listed if named like a site file, then reported
+        return False

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +14,7 @@ import jsonschema
 from emcheck.document import Document, JsonPath, format_path
 from emcheck.errors import Location
 from emcheck.i18n import Text
+from emcheck.schema_check import Check, Unsupported, compile_schema
 
 _TYPE_NAMES = {
     "string": ("文本", "text"),
@@ -38,21 +41,60 @@ def make_validator(schema: Mapping[str, Any]) -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+MAX_PROBLEMS = 100
+"""Problems listed per file; a file with thousands of them gets a count of the rest."""
+
+
 def validate_document(
-    document: Document, validator: jsonschema.protocols.Validator
+    document: Document, validator: jsonschema.protocols.Validator, limit: int = MAX_PROBLEMS
 ) -> list[SchemaProblem]:
-    """All schema problems of ``document``, in file order, each explained once."""
+    """The schema problems of ``document`` (at most ``limit``, then a count), in file order."""
+    quick = _quick_check(validator)
+    if quick is not None and quick(document.data):
+        return []
     problems: dict[tuple[JsonPath, str], SchemaProblem] = {}
+    more = 0
     root = validator.schema
     for error in _leaves(validator.iter_errors(document.data)):
-        for path, message in _explain(error, root):
+        for path, explain in _explain(error, root):
+            if len(problems) >= limit:
+                more += 1  # counted, not explained: explaining may cost a fuzzy match each
+                continue
+            message = explain()
             position = document.position_of(path)
             location = Location(document.file, position.line, position.column)
             problems.setdefault((path, message.en), SchemaProblem(location, path, message))
-    return sorted(
+    listed = sorted(
         problems.values(),
         key=lambda p: (p.location.line or 0, p.location.column or 0, p.message.en),
     )
+    if more:
+        listed.append(
+            SchemaProblem(
+                Location(document.file),
+                (),
+                Text(f"另有 {more} 处格式问题未列出", f"{more} more problems are not listed"),
+            )
+        )
+    return listed
+
+
+_QUICK: dict[int, tuple[jsonschema.protocols.Validator, Check | None]] = {}
+
+
+def _quick_check(validator: jsonschema.protocols.Validator) -> Check | None:
+    """The compiled yes/no check of the validator's schema, or None when it has none."""
+    known = _QUICK.get(id(validator))
+    if known is None:
+        try:
+            check: Check | None = compile_schema(
+                validator.schema, getattr(validator, "format_checker", None)
+            )
+        except Unsupported:
+            check = None
+        # The validator is kept with its check, so that its id is never reused meanwhile.
+        known = _QUICK[id(validator)] = (validator, check)
+    return known[1]
 
 
 def _leaves(errors: Iterable[jsonschema.ValidationError]) -> Iterable[jsonschema.ValidationError]:
@@ -63,34 +105,49 @@ def _leaves(errors: Iterable[jsonschema.ValidationError]) -> Iterable[jsonschema
             yield error
 
 
-def _explain(error: jsonschema.ValidationError, root: Any) -> list[tuple[JsonPath, Text]]:
+def _explain(
+    error: jsonschema.ValidationError, root: Any
+) -> Iterator[tuple[JsonPath, Callable[[], Text]]]:
+    """Each problem an error stands for, its message made only when asked for.
+
+    One ``additionalProperties`` error may stand for 100,000 unknown keys.
+    """
+    if str(error.validator) in ("additionalProperties", "unevaluatedProperties"):
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        allowed = _allowed_keys(schema, root)
+        path: JsonPath = tuple(error.absolute_path)
+        for key in _extra_keys(error.instance, allowed):
+            yield (*path, key), functools.partial(_unknown_key, key, allowed)
+    else:
+        for found, text in _explain_one(error):
+            yield found, functools.partial(_same, text)
+
+
+def _same(text: Text) -> Text:
+    return text
+
+
+def _explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text]]:
     path: JsonPath = tuple(error.absolute_path)
     where = format_path(path)
     keyword = str(error.validator)
     value = error.validator_value
     schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
-    if keyword in ("additionalProperties", "unevaluatedProperties"):
-        allowed = _allowed_keys(schema, root)
-        return [
-            (
-                (*path, key),
-                _unknown_key(key, allowed),
-            )
-            for key in _extra_keys(error.instance, allowed)
-        ]
     if keyword == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else str(value)
         return [
             (path, Text(f"{where} 缺少必填字段 “{missing}”", f"{where}: '{missing}' is missing"))
         ]
+    found_zh, found_en = _show(error.instance), _show(error.instance, english=True)
+    hint_zh, hint_en = _hint(error.instance)
     if keyword == "type":
         zh, en = _TYPE_NAMES.get(str(value), (str(value), str(value)))
         return [
             (
                 path,
                 Text(
-                    f"{where} 应为{zh}，实际为 {_show(error.instance)}",
-                    f"{where} must be {en}, found {_show(error.instance)}",
+                    f"{where} 应为{zh}，实际为 {found_zh}{hint_zh}",
+                    f"{where} must be {en}, found {found_en}{hint_en}",
                 ),
             )
         ]
@@ -101,19 +158,30 @@ def _explain(error: jsonschema.ValidationError, root: Any) -> list[tuple[JsonPat
             (
                 path,
                 Text(
-                    f"{where} 的值 {_show(error.instance)} 不在允许范围内；可选：{shown}",
-                    f"{where}: {_show(error.instance)} is not allowed; choose one of: "
-                    + ", ".join(str(o) for o in options),
+                    f"{where} 的值 {found_zh} 不在允许范围内；可选：{shown}{hint_zh}",
+                    f"{where}: {found_en} is not allowed; choose one of: "
+                    + ", ".join(str(o) for o in options)
+                    + hint_en,
                 ),
             )
         ]
     if keyword in ("format", "pattern") and schema.get("format") == "date":
+        if isinstance(error.instance, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", error.instance):
+            return [
+                (
+                    path,
+                    Text(
+                        f"{where} 的日期 {found_zh} 不存在（这个月没有这一天）",
+                        f"{where}: the date {found_en} does not exist in the calendar",
+                    ),
+                )
+            ]
         return [
             (
                 path,
                 Text(
-                    f"{where} 不是有效日期：{_show(error.instance)}，应写成 YYYY-MM-DD",
-                    f"{where} is not a valid date: {_show(error.instance)}; write YYYY-MM-DD",
+                    f"{where} 不是有效日期：{found_zh}，应写成 YYYY-MM-DD{hint_zh}",
+                    f"{where} is not a valid date: {found_en}; write YYYY-MM-DD{hint_en}",
                 ),
             )
         ]
@@ -129,14 +197,15 @@ def _explain(error: jsonschema.ValidationError, root: Any) -> list[tuple[JsonPat
             (
                 path,
                 Text(
-                    f"{where} {zh} {value}，实际为 {error.instance}",
-                    f"{where} {en} {value}, found {error.instance}",
+                    f"{where} {zh} {value}，实际为 {found_zh}",
+                    f"{where} {en} {value}, found {found_en}",
                 ),
             )
         ]
     if keyword == "minLength":
         return [(path, Text(f"{where} 不能为空", f"{where} must not be empty"))]
-    return [(path, Text(f"{where}：{error.message}", f"{where}: {error.message}"))]
+    message = _shorten(str(error.message), 200)
+    return [(path, Text(f"{where}：{message}{hint_zh}", f"{where}: {message}{hint_en}"))]
 
 
 def _allowed_keys(schema: Mapping[str, Any], root: Any) -> set[str]:
@@ -160,24 +229,50 @@ def _extra_keys(instance: Any, allowed: set[str]) -> list[str]:
 
 
 def _unknown_key(key: str, allowed: set[str]) -> Text:
-    close = difflib.get_close_matches(key, sorted(allowed), n=1)
+    shown = _shorten(key)
+    close = difflib.get_close_matches(key, sorted(allowed), n=1) if len(key) <= 100 else []
     if close:
         return Text(
-            f"未知字段 “{key}”，是否应为 “{close[0]}”？",
-            f"unknown key '{key}'; did you mean '{close[0]}'?",
+            f"未知字段 “{shown}”，是否应为 “{close[0]}”？",
+            f"unknown key '{shown}'; did you mean '{close[0]}'?",
         )
-    return Text(f"未知字段 “{key}”", f"unknown key '{key}'")
+    return Text(f"未知字段 “{shown}”", f"unknown key '{shown}'")
 
 
-def _show(instance: Any) -> str:
+def _shorten(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+def _show(instance: Any, english: bool = False) -> str:
     if isinstance(instance, str):
-        return f"“{instance}”"
+        return f"“{_shorten(instance)}”"
     if isinstance(instance, bool):
         return "true" if instance else "false"
     if instance is None:
-        return "空值"
+        return "null" if english else "空值"
     if isinstance(instance, list):
-        return "列表"
+        return "a list" if english else "列表"
     if isinstance(instance, dict):
-        return "映射"
-    return str(instance)
+        return "a mapping" if english else "映射"
+    return _shorten(str(instance))
+
+
+_SMART_QUOTES = "“”‘’「」"
+_ODD_SPACES = "\u3000\xa0\u200b\ufeff"
+
+
+def _hint(instance: Any) -> tuple[str, str]:
+    """What an editor may have added to a text value: Word quotes, odd spaces."""
+    if not isinstance(instance, str):
+        return "", ""
+    if instance[:1] in _SMART_QUOTES or instance[-1:] in _SMART_QUOTES:
+        return (
+            '（值两边的中文引号也被当成了内容：请去掉，或改用半角引号 "）',
+            " (the curly quotes are part of the value: remove them or use straight quotes)",
+        )
+    if any(c in _ODD_SPACES for c in instance):
+        return (
+            "（值里有全角空格、不间断空格或看不见的字符，请删除）",
+            " (the value holds a full-width, no-break or invisible space: remove it)",
+        )
+    return "", ""
