@@ -108,3 +108,14 @@ def test_pre_commit_hooks_and_action_are_well_formed() -> None:
     assert action["runs"]["using"] == "composite"
     gitlab = yaml.safe_load((ROOT / "docs" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
     assert gitlab["emcheck"]["artifacts"]["reports"]["junit"] == "emcheck-junit.xml"
+
+
+def test_mistyped_level_is_one_problem_not_one_per_key(cli: Cli, tmp_path: Path) -> None:
+    site = tmp_path / "level.yaml"
+    site.write_text(
+        VILLAGE.read_text(encoding="utf-8").replace("level: village", "level: vilage", 1),
+        encoding="utf-8",
+    )
+    result = cli("validate", site)
+    assert result.exit_code == 2
+    assert result.output.count(f"{site}:") == 1 and "vilage" in result.output

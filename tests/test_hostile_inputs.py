@@ -556,7 +556,7 @@ ALIAS_BOMB = (CORPUS / "alias-bomb.yaml").read_bytes()
 PACK_CASES: dict[str, tuple[PackMaker, str, str]] = {
     # name: (maker, piece of the message, "line:col" | "line" | "" | "any")
     "no-such-folder": (_no_folder, "no such rule pack folder", ""),
-    "rules-is-a-file": (_a_file, "no such rule pack folder", ""),
+    "rules-is-a-file": (_a_file, "takes a rule pack folder", ""),
     "pack-yaml-is-a-folder": (_pack_yaml_folder, "pack.yaml is missing", ""),
     "pack-yaml-syntax-error": (
         _rule_file(b"id: broken\nsettings: [a, b\n", "pack.yaml"),

@@ -69,7 +69,7 @@ def mutated(draw: st.DrawFn, documents: list[Any]) -> Any:
 
 def quick_and_full(name: str) -> tuple[Any, Any]:
     validator = resources.validator(name)
-    return compile_schema(validator.schema, validator.format_checker), validator
+    return compile_schema(validator.schema, validator.format_checker), validator.full
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -14,6 +14,8 @@ from emcheck.encoding import decode
 from emcheck.errors import InputError, Location
 from emcheck.i18n import Text
 from emcheck.model import FAIL, WAIVED, Notice, Outcome, Waiver
+from emcheck.reading import read_file
+from emcheck.yaml_hints import split_lines
 
 _IGNORE = re.compile(r"#\s*emcheck:\s*ignore\b(?P<body>.*)$")
 _RULE_IDS = re.compile(r"^\s*(?P<ids>[A-Z]+-\d{2,3}(?:\s*,\s*[A-Z]+-\d{2,3})*)(?P<reason>.*)$")
@@ -30,17 +32,15 @@ class InlineIgnore:
 def scan(path: Path) -> list[InlineIgnore]:
     """Every ignore comment of a site file (cheap: most files hold none)."""
     try:
-        raw = path.read_bytes()
-    except OSError:
-        return []
-    if b"emcheck:" not in raw:
-        return []
-    try:
+        raw = read_file(path)
+        if b"emcheck:" not in raw:
+            return []
         text, _ = decode(raw, str(path))
     except InputError:
-        return []
+        return []  # the audit itself already reported an unreadable file
     found = []
-    for number, line in enumerate(text.splitlines(), 1):
+    # Line numbers must be the parser's, which counts more kinds of breaks than str.splitlines.
+    for number, line in enumerate(split_lines(text), 1):
         match = _IGNORE.search(line)
         if match is None:
             continue

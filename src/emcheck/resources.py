@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
+
+if TYPE_CHECKING:
+    from emcheck.validation import SchemaValidator
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PACKAGE = resources.files("emcheck")
@@ -23,10 +25,10 @@ def schema(name: str) -> dict[str, Any]:
 
 
 @functools.cache
-def validator(name: str) -> jsonschema.protocols.Validator:
-    from emcheck.validation import make_validator
+def validator(name: str) -> SchemaValidator:
+    from emcheck.validation import SchemaValidator
 
-    return make_validator(schema(name))
+    return SchemaValidator(schema(name))
 
 
 def builtin_rules_dir() -> Path:

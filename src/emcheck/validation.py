@@ -7,14 +7,18 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-import jsonschema
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from emcheck.document import Document, JsonPath, format_path
 from emcheck.errors import Location
 from emcheck.i18n import Text
 from emcheck.schema_check import Check, Unsupported, compile_schema
+
+if TYPE_CHECKING:
+    import jsonschema
+
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 _TYPE_NAMES = {
     "string": ("文本", "text"),
@@ -36,9 +40,58 @@ class SchemaProblem:
     message: Text
 
 
-def make_validator(schema: Mapping[str, Any]) -> jsonschema.protocols.Validator:
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+def make_validator(schema: Mapping[str, Any]) -> SchemaValidator:
+    return SchemaValidator(schema)
+
+
+class DateFormat:
+    """The one ``format`` our schemas use, checked as jsonschema's draft 2020-12 checker does."""
+
+    def conforms(self, instance: Any, format_name: str) -> bool:
+        if format_name != "date":
+            raise Unsupported(f"format {format_name}")
+        if not isinstance(instance, str):
+            return True
+        if not _DATE.match(instance):
+            return False
+        try:
+            date.fromisoformat(instance)
+        except ValueError:
+            return False
+        return True
+
+
+class SchemaValidator:
+    """A schema with a fast yes/no check; jsonschema is loaded only to explain a failure.
+
+    Most documents are valid, and importing and walking jsonschema costs more than the
+    whole audit of a file.
+    """
+
+    def __init__(self, schema: Mapping[str, Any]) -> None:
+        self.schema = schema
+        self.format_checker = DateFormat()
+
+    @functools.cached_property
+    def quick(self) -> Check | None:
+        try:
+            return compile_schema(self.schema, self.format_checker)
+        except Unsupported:
+            return None
+
+    @functools.cached_property
+    def full(self) -> jsonschema.protocols.Validator:
+        import jsonschema
+
+        cls = jsonschema.validators.validator_for(self.schema)
+        validator: jsonschema.protocols.Validator = cls(
+            self.schema, format_checker=cls.FORMAT_CHECKER
+        )
+        return validator
+
+    def is_valid(self, instance: Any) -> bool:
+        quick = self.quick
+        return quick(instance) if quick is not None else bool(self.full.is_valid(instance))
 
 
 MAX_PROBLEMS = 100
@@ -46,16 +99,15 @@ MAX_PROBLEMS = 100
 
 
 def validate_document(
-    document: Document, validator: jsonschema.protocols.Validator, limit: int = MAX_PROBLEMS
+    document: Document, validator: SchemaValidator, limit: int = MAX_PROBLEMS
 ) -> list[SchemaProblem]:
     """The schema problems of ``document`` (at most ``limit``, then a count), in file order."""
-    quick = _quick_check(validator)
-    if quick is not None and quick(document.data):
+    if validator.quick is not None and validator.quick(document.data):
         return []
     problems: dict[tuple[JsonPath, str], SchemaProblem] = {}
     more = 0
     root = validator.schema
-    for error in _leaves(validator.iter_errors(document.data)):
+    for error in _leaves(validator.full.iter_errors(document.data)):
         for path, explain in _explain(error, root):
             if len(problems) >= limit:
                 more += 1  # counted, not explained: explaining may cost a fuzzy match each
@@ -77,24 +129,6 @@ def validate_document(
             )
         )
     return listed
-
-
-_QUICK: dict[int, tuple[jsonschema.protocols.Validator, Check | None]] = {}
-
-
-def _quick_check(validator: jsonschema.protocols.Validator) -> Check | None:
-    """The compiled yes/no check of the validator's schema, or None when it has none."""
-    known = _QUICK.get(id(validator))
-    if known is None:
-        try:
-            check: Check | None = compile_schema(
-                validator.schema, getattr(validator, "format_checker", None)
-            )
-        except Unsupported:
-            check = None
-        # The validator is kept with its check, so that its id is never reused meanwhile.
-        known = _QUICK[id(validator)] = (validator, check)
-    return known[1]
 
 
 def _leaves(errors: Iterable[jsonschema.ValidationError]) -> Iterable[jsonschema.ValidationError]:
