@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,12 @@ GAPS = EXAMPLES / "hongqiao-street-gaps.yaml"
 VILLAGE = EXAMPLES / "liuxi-village.yaml"
 AS_OF = date(2026, 11, 30)
 AS_OF_TEXT = AS_OF.isoformat()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_pack_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # The suite (and the emcheck processes it starts) must not write to the user's ~/.cache.
+    os.environ["EMCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("emcheck-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from emcheck.errors import Location, RulePackError
 from emcheck.i18n import Text
+from emcheck.pack_cache import cached
 from emcheck.resources import builtin_rules_dir
 from emcheck.rulepack import RulePack, load_pack
 
@@ -24,4 +25,4 @@ def load_rule_pack(directory: Path | None) -> RulePack:
         raise RulePackError(
             Location(str(folder)), Text("规则包文件夹不存在", "no such rule pack folder")
         )
-    return load_pack(folder)
+    return cached(folder, load_pack)

@@ -6,6 +6,7 @@ leading ``/`` makes it relative to the subject's root again.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,8 +15,9 @@ from emcheck.document import JsonPath
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
 
 
+@functools.lru_cache(maxsize=4096)
 def split(path: str) -> tuple[bool, tuple[str, ...]]:
-    """Whether the path is rooted, and its parts."""
+    """Whether the path is rooted, and its parts (rules name a few hundred paths, often)."""
     rooted = path.startswith("/")
     body = path[1:] if rooted else path
     return rooted, tuple(part for part in body.split(".") if part)

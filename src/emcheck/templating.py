@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
-
-import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from emcheck.errors import Location, RulePackError
 from emcheck.i18n import Text
+
+if TYPE_CHECKING:
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 T = TypeVar("T")
 
 
 @functools.cache
 def environment() -> ImmutableSandboxedEnvironment:
+    # Imported here: a run whose rules all pass, with a cached pack, never needs jinja2.
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
     # Rule packs and template folders may come from anyone: no attribute tricks, no
     # silently empty placeholders.
     return ImmutableSandboxedEnvironment(
@@ -34,6 +39,8 @@ def check_syntax(source: str, location: Location) -> None:
 
 
 def _checked(step: Callable[[], T], location: Location) -> T:
+    import jinja2
+
     try:
         return step()
     except jinja2.TemplateSyntaxError as error:
@@ -66,9 +73,16 @@ class BilingualTemplate:
     def en(self) -> jinja2.Template:
         return compile_template(self.sources[1], self.sources[3])
 
-    def __reduce__(self) -> tuple[type[BilingualTemplate], tuple[str, str, Location, Location]]:
-        # Compiled templates cannot be pickled; parallel audits recompile from source.
-        return (BilingualTemplate, self.sources)
+    def __reduce__(self) -> tuple[Callable[..., BilingualTemplate], tuple[Any, ...]]:
+        # Compiled templates cannot be pickled: keep the sources (already checked) and
+        # compile again where they are used.
+        return (_restore, (self.sources,))
 
     def render(self, zh_values: dict[str, Any], en_values: dict[str, Any]) -> Text:
         return Text(render(self.zh, zh_values), render(self.en, en_values))
+
+
+def _restore(sources: tuple[str, str, Location, Location]) -> BilingualTemplate:
+    template = BilingualTemplate.__new__(BilingualTemplate)
+    template.sources = sources
+    return template
