@@ -87,6 +87,14 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=20, help="large districts to generate")
     parser.add_argument("--sites", type=Path, help="use these site files instead")
     parser.add_argument("--no-reports", action="store_true", help="skip the Word reports")
+    parser.add_argument(
+        "--memory",
+        type=int,
+        nargs="*",
+        default=None,
+        metavar="N",
+        help="peak memory of one audit of N small files for each N (e.g. --memory 1000 10000)",
+    )
     args = parser.parse_args()
 
     emcheck = tool("emcheck")
@@ -166,11 +174,39 @@ def main() -> None:
             verdict = "met" if ratio <= target else "MISSED"
             print(f"  {label:<26} {ratio:6.2f}  (target ≤ {target:g}: {verdict})")
 
+    if args.memory:
+        memory(args.memory, emcheck)
+
     reports = HERE / "bench_reports.py"
     if reports.exists() and not args.no_reports:
         print()
         print("100 Word reports (benchmarks/bench_reports.py):")
         subprocess.run([sys.executable, str(reports), "--runs", str(args.runs)], check=False)
+
+
+PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def memory(counts: Sequence[int], emcheck: str) -> None:
+    """Peak resident memory of a whole audit as the number of files grows: it should not."""
+    print()
+    print("Peak memory of `emcheck audit DIR --format json` (largest process, KiB on Linux):")
+    for count in counts:
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = Path(scratch)
+            for index in range(count):
+                text = generate("small", index, seed=11)
+                (folder / f"small-{index:05d}.yaml").write_text(text, encoding="utf-8")
+            command = [emcheck, "audit", "--format", "json", "--as-of", AS_OF, str(folder)]
+            started = datetime.datetime.now()
+            peak = subprocess.run(
+                [sys.executable, "-c", PEAK, *command], capture_output=True, text=True, check=True
+            ).stdout.strip()
+            seconds = (datetime.datetime.now() - started).total_seconds()
+            print(f"  {count:>6} files: {int(peak) / 1024:7.1f} MiB peak, {seconds:6.1f} s")
 
 
 if __name__ == "__main__":

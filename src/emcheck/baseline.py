@@ -109,28 +109,35 @@ def load_baseline(path: Path) -> list[KnownFinding]:
     return known
 
 
-def compare(
-    outcomes: Sequence[Outcome], known: Sequence[KnownFinding], source: Path
-) -> tuple[list[Outcome], list[Notice]]:
-    """Mark each problem new or unchanged; a known finding no longer present is a note."""
-    fingerprints = {k.fingerprint for k in known}
-    marked = [
-        replace(o, baseline="unchanged" if o.fingerprint in fingerprints else "new")
-        if o.is_problem
-        else o
-        for o in outcomes
-    ]
-    current = {o.fingerprint for o in outcomes if o.is_problem}
-    notices = [
-        Notice(
-            Location(str(source)),
-            Text(
-                f"已整改（基线中有、本次未发现）：{k.rule_id} {k.site_id} {k.path}",
-                f"fixed since the baseline: {k.rule_id} {k.site_id} {k.path}",
-            ),
-            "note",
-        )
-        for k in known
-        if k.fingerprint not in current
-    ]
-    return marked, notices
+class BaselineCheck:
+    """Marks each problem new or unchanged as files stream by; lists fixed findings at the end."""
+
+    def __init__(self, known: Sequence[KnownFinding], source: Path) -> None:
+        self.known = known
+        self.source = source
+        self.fingerprints = {k.fingerprint for k in known}
+        self.current: set[str] = set()
+
+    def apply(self, outcomes: Sequence[Outcome]) -> list[Outcome]:
+        marked = []
+        for outcome in outcomes:
+            if outcome.is_problem:
+                self.current.add(outcome.fingerprint)
+                state = "unchanged" if outcome.fingerprint in self.fingerprints else "new"
+                outcome = replace(outcome, baseline=state)
+            marked.append(outcome)
+        return marked
+
+    def notices(self) -> list[Notice]:
+        return [
+            Notice(
+                Location(str(self.source)),
+                Text(
+                    f"已整改（基线中有、本次未发现）：{k.rule_id} {k.site_id} {k.path}",
+                    f"fixed since the baseline: {k.rule_id} {k.site_id} {k.path}",
+                ),
+                "note",
+            )
+            for k in self.known
+            if k.fingerprint not in self.current
+        ]

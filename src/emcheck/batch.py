@@ -9,14 +9,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from emcheck.engine import audit_file
-from emcheck.model import FileAudit
+from emcheck.model import FileAudit, share_rules
 from emcheck.packs import load_rule_pack
 from emcheck.rulepack import RulePack
 
@@ -32,23 +34,24 @@ def default_jobs() -> int:
 
 def audit_files(
     files: Sequence[Path], pack: RulePack, as_of: date, jobs: int, progress: bool
-) -> list[FileAudit]:
+) -> Iterator[FileAudit]:
+    """Each file's audit, in the order named, as soon as it and those before it are done."""
     audits = _run(files, pack, as_of, jobs)
     if not progress:
-        return list(audits)
+        yield from audits
+        return
     from rich.progress import Progress
 
     with Progress(transient=True, console=_stderr_console()) as bar:
         task = bar.add_task("emcheck", total=len(files))
-        collected = []
         for audit in audits:
-            collected.append(audit)
+            yield audit
             bar.advance(task)
-        return collected
 
 
 def progress_wanted() -> bool:
-    return sys.stderr.isatty()
+    # A console report streaming to the same terminal is its own progress.
+    return sys.stderr.isatty() and not sys.stdout.isatty()
 
 
 def _run(files: Sequence[Path], pack: RulePack, as_of: date, jobs: int) -> Iterator[FileAudit]:
@@ -57,14 +60,31 @@ def _run(files: Sequence[Path], pack: RulePack, as_of: date, jobs: int) -> Itera
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     _WORKER.update(pack=pack, as_of=as_of)
+    share_rules(pack)
+    workers = min(jobs, len(files))
     executor = ProcessPoolExecutor(
-        max_workers=min(jobs, len(files)),
+        max_workers=workers,
         mp_context=context,
         initializer=_init,
         initargs=(pack.directory, as_of),
     )
-    chunk = max(1, min(16, len(files) // (jobs * 4)))
-    return _closing(executor, executor.map(_audit_one, files, chunksize=chunk))
+    return _closing(executor, _in_order(executor, files, window=workers * 4))
+
+
+def _in_order(
+    executor: ProcessPoolExecutor, files: Sequence[Path], window: int
+) -> Iterator[FileAudit]:
+    """Results in file order with at most ``window`` files in flight, so memory stays flat
+    however many files there are and however slowly the reports are written."""
+    pending: deque[Future[FileAudit]] = deque()
+    upcoming = iter(files)
+    for path in islice(upcoming, window):
+        pending.append(executor.submit(_audit_one, path))
+    while pending:
+        result = pending.popleft().result()
+        for path in islice(upcoming, 1):
+            pending.append(executor.submit(_audit_one, path))
+        yield result
 
 
 def _closing(executor: ProcessPoolExecutor, results: Iterator[FileAudit]) -> Iterator[FileAudit]:
@@ -75,7 +95,9 @@ def _closing(executor: ProcessPoolExecutor, results: Iterator[FileAudit]) -> Ite
 def _init(pack_directory: Path, as_of: date) -> None:
     # With fork the parent's pack is already here; with spawn it is loaded once per worker.
     if "pack" not in _WORKER:
-        _WORKER.update(pack=load_rule_pack(pack_directory), as_of=as_of)
+        pack = load_rule_pack(pack_directory)
+        share_rules(pack)
+        _WORKER.update(pack=pack, as_of=as_of)
 
 
 def _audit_one(path: Path) -> FileAudit:

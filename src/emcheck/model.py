@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from emcheck.document import JsonPath, format_path
 from emcheck.errors import EmcheckError, Location
@@ -111,6 +113,12 @@ class Outcome:
     baseline: str | None = None
     """With ``--baseline``: ``new`` or ``unchanged`` for a problem; None without a baseline."""
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Parallel audits send outcomes between processes: the rule travels as its id
+        # (both sides hold the same pack), not as its checks and templates each time.
+        fields = tuple(getattr(self, f.name) for f in dataclasses.fields(self))
+        return (_outcome_with_rule, (self.rule.id, *fields[1:]))
+
     @property
     def relative_path(self) -> JsonPath:
         """Where the finding points, from the unit's own start (survives reordering of units)."""
@@ -125,6 +133,18 @@ class Outcome:
     @property
     def is_problem(self) -> bool:
         return self.status in (FAIL, ERROR)
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def share_rules(pack: RulePack) -> None:
+    """Make the pack's rules known for outcomes arriving from other processes."""
+    _RULES.update((rule.id, rule) for rule in pack.rules)
+
+
+def _outcome_with_rule(rule_id: str, *fields: Any) -> Outcome:
+    return Outcome(_RULES[rule_id], *fields)
 
 
 @dataclass(frozen=True)

@@ -4,55 +4,94 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from emcheck import exit_codes
-from emcheck.baseline import KnownFinding, compare
+from emcheck.baseline import BaselineCheck, KnownFinding
 from emcheck.inline_ignores import apply_inline, scan
-from emcheck.model import ERROR, FAIL, AuditResult, Notice, Waiver
-from emcheck.waivers import apply_waivers
+from emcheck.model import ERROR, FAIL, AuditResult, FileAudit, Notice, Outcome, Waiver
+from emcheck.waivers import WaiverBook
+
+
+class Policy:
+    """Inline ignores, waivers and the baseline, applied to each file as the audit streams."""
+
+    def __init__(
+        self,
+        waivers: Sequence[Waiver],
+        as_of: date,
+        known: Sequence[KnownFinding] | None = None,
+        baseline_file: Path | None = None,
+    ) -> None:
+        self.book = WaiverBook(waivers, as_of)
+        self.baseline = (
+            BaselineCheck(known, baseline_file)
+            if known is not None and baseline_file is not None
+            else None
+        )
+        self.inline: list[Notice] = []
+
+    def apply(self, audit: FileAudit) -> FileAudit:
+        if not audit.outcomes:
+            return audit
+        outcomes, found = apply_inline(audit.outcomes, scan(Path(audit.file)))
+        self.inline += found
+        outcomes = self.book.apply(outcomes)
+        if self.baseline is not None:
+            outcomes = self.baseline.apply(outcomes)
+        return replace(audit, outcomes=tuple(outcomes))
+
+    def notices(self) -> list[Notice]:
+        """Once every file has been applied: what the ignores, waivers and baseline did."""
+        baseline = self.baseline.notices() if self.baseline is not None else []
+        return [*self.inline, *self.book.notices(), *baseline]
 
 
 def apply_policy(
     result: AuditResult,
     waivers: Sequence[Waiver],
-    known: Sequence[KnownFinding] | None,
-    baseline_file: Path | None,
+    known: Sequence[KnownFinding] | None = None,
+    baseline_file: Path | None = None,
 ) -> AuditResult:
-    notices: list[Notice] = []
-    files = []
-    for audit in result.files:
-        if not audit.outcomes:
-            files.append(audit)
-            continue
-        outcomes, found = apply_inline(audit.outcomes, scan(Path(audit.file)))
-        notices += found
-        files.append(replace(audit, outcomes=tuple(outcomes)))
-    everything = [o for f in files for o in f.outcomes]
-    waived, found = apply_waivers(everything, waivers, result.as_of)
-    notices += found
-    if known is not None and baseline_file is not None:
-        waived, found = compare(waived, known, baseline_file)
-        notices += found
-    regrouped = iter(waived)
-    files = [replace(f, outcomes=tuple(next(regrouped) for _ in f.outcomes)) for f in files]
-    return replace(result, files=tuple(files), notices=tuple(notices))
+    policy = Policy(waivers, result.as_of, known, baseline_file)
+    files = tuple(policy.apply(audit) for audit in result.files)
+    return replace(result, files=files, notices=tuple(policy.notices()))
+
+
+class ExitCode:
+    """The README's contract, kept up to date file by file."""
+
+    def __init__(self, fail_level: str, strict: bool = False) -> None:
+        self.failing = {"error", "warning"} if strict or fail_level == "warning" else {"error"}
+        self.strict = strict
+        self.unusable = False
+        self.findings = False
+
+    def add(self, audit: FileAudit) -> None:
+        self.unusable = self.unusable or not audit.audited
+        if not self.findings:
+            self.findings = any(self._fails(o) for o in audit.outcomes)
+
+    def _fails(self, outcome: Outcome) -> bool:
+        if outcome.status == ERROR:
+            return True  # a check that could not run always fails, baseline or not
+        return (
+            outcome.status == FAIL
+            and outcome.severity in self.failing
+            and outcome.baseline != "unchanged"
+        )
+
+    def code(self, notices: Sequence[Notice]) -> int:
+        if self.unusable:
+            return exit_codes.INPUT_ERROR
+        if self.findings or (self.strict and any(n.level in ("error", "warning") for n in notices)):
+            return exit_codes.FINDINGS
+        return exit_codes.OK
 
 
 def exit_code(result: AuditResult, fail_level: str, strict: bool = False) -> int:
-    """The README's contract: 2 for unusable input, 1 for findings at or above the fail level."""
-    if any(not f.audited for f in result.files):
-        return exit_codes.INPUT_ERROR
-    failing = {"error", "warning"} if strict or fail_level == "warning" else {"error"}
-    for outcome in result.outcomes:
-        if outcome.status == ERROR:
-            return exit_codes.FINDINGS  # a check that could not run always fails, baseline or not
-        if (
-            outcome.status == FAIL
-            and outcome.severity in failing
-            and outcome.baseline != "unchanged"
-        ):
-            return exit_codes.FINDINGS
-    if strict and any(n.level in ("error", "warning") for n in result.notices):
-        return exit_codes.FINDINGS
-    return exit_codes.OK
+    tracker = ExitCode(fail_level, strict)
+    for audit in result.files:
+        tracker.add(audit)
+    return tracker.code(result.notices)

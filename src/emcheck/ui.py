@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -65,6 +66,11 @@ class Tally:
             waived=status[WAIVED],
             warnings=sum(1 for o in items if o.status == FAIL and o.severity == "warning"),
             overdue=sum(1 for o in items if o.status in (FAIL, ERROR) and o.due == OVERDUE),
+        )
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            *(getattr(self, f.name) + getattr(other, f.name) for f in dataclasses.fields(self))
         )
 
     @property

@@ -59,64 +59,72 @@ def beside(site_files: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
-def apply_waivers(
-    outcomes: Sequence[Outcome], waivers: Sequence[Waiver], as_of: date
-) -> tuple[list[Outcome], list[Notice]]:
-    notices: list[Notice] = []
-    active = []
-    for waiver in waivers:
-        if waiver.expires is not None and waiver.expires < as_of:
-            notices.append(
-                Notice(
-                    waiver.source,
-                    Text(
+class WaiverBook:
+    """The waivers of one run, applied file by file; what they did is told at the end."""
+
+    def __init__(self, waivers: Sequence[Waiver], as_of: date) -> None:
+        self.upfront: list[Notice] = []
+        self.active: list[Waiver] = []
+        for waiver in waivers:
+            if waiver.expires is not None and waiver.expires < as_of:
+                self.upfront.append(
+                    _notice(
+                        waiver,
                         f"豁免已于 {waiver.expires} 到期，{waiver.rule}（{waiver.site}）不再豁免",
                         f"waiver expired on {waiver.expires}: {waiver.rule} ({waiver.site}) is no longer waived",
-                    ),
-                    "warning",
+                    )
                 )
-            )
-            continue
-        if waiver.expires is not None and waiver.expires - as_of <= timedelta(
-            days=EXPIRY_WARNING_DAYS
-        ):
-            notices.append(
-                Notice(
-                    waiver.source,
-                    Text(
+                continue
+            if waiver.expires is not None and waiver.expires - as_of <= timedelta(
+                days=EXPIRY_WARNING_DAYS
+            ):
+                self.upfront.append(
+                    _notice(
+                        waiver,
                         f"豁免将于 {waiver.expires} 到期（{waiver.rule}，{waiver.site}），请及时整改或续批",
                         f"waiver for {waiver.rule} ({waiver.site}) expires on {waiver.expires}: fix it or renew the approval",
-                    ),
-                    "warning",
+                    )
                 )
+            self.active.append(waiver)
+        self.used: set[int] = set()
+
+    def apply(self, outcomes: Sequence[Outcome]) -> list[Outcome]:
+        if not self.active:
+            return list(outcomes)
+        result = []
+        for outcome in outcomes:
+            match = next(
+                (
+                    i
+                    for i, w in enumerate(self.active)
+                    if outcome.status == FAIL and _matches(w, outcome)
+                ),
+                None,
             )
-        active.append(waiver)
-    used: set[int] = set()
-    result = []
-    for outcome in outcomes:
-        match = next(
-            (i for i, w in enumerate(active) if outcome.status == FAIL and _matches(w, outcome)),
-            None,
-        )
-        if match is None:
-            result.append(outcome)
-            continue
-        used.add(match)
-        result.append(replace(outcome, status=WAIVED, waiver=active[match]))
-    for index, waiver in enumerate(active):
-        if index not in used:
-            where = f"{waiver.site}" + (f" {format_path(waiver.path)}" if waiver.path else "")
-            notices.append(
-                Notice(
-                    waiver.source,
-                    Text(
+            if match is None:
+                result.append(outcome)
+            else:
+                self.used.add(match)
+                result.append(replace(outcome, status=WAIVED, waiver=self.active[match]))
+        return result
+
+    def notices(self) -> list[Notice]:
+        unused = []
+        for index, waiver in enumerate(self.active):
+            if index not in self.used:
+                where = f"{waiver.site}" + (f" {format_path(waiver.path)}" if waiver.path else "")
+                unused.append(
+                    _notice(
+                        waiver,
                         f"豁免没有对应的问题：{waiver.rule} 在 {where} 并未判为不符合，可删除此豁免",
                         f"waiver matches nothing: {waiver.rule} does not fail at {where}; remove it",
-                    ),
-                    "warning",
+                    )
                 )
-            )
-    return result, notices
+        return [*self.upfront, *unused]
+
+
+def _notice(waiver: Waiver, zh: str, en: str) -> Notice:
+    return Notice(waiver.source, Text(zh, en), "warning")
 
 
 def _matches(waiver: Waiver, outcome: Outcome) -> bool:

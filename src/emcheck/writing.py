@@ -35,3 +35,30 @@ def check_writable(path: Path) -> None:
             Location(str(path)),
             Text(f"输出文件夹不存在：{folder}", f"the output folder does not exist: {folder}"),
         )
+
+
+class PendingFile:
+    """An output written bit by bit into a temporary file beside it, renamed into place
+    only by :meth:`commit`; leaving the ``with`` block without it leaves nothing behind."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        folder = path.parent if str(path.parent) else Path(".")
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        self.temporary = Path(temporary)
+        self.handle = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> None:
+        self.handle.write(text)
+
+    def commit(self) -> None:
+        self.handle.close()
+        os.replace(self.temporary, self.path)
+
+    def __enter__(self) -> PendingFile:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if not self.handle.closed:
+            self.handle.close()
+        self.temporary.unlink(missing_ok=True)

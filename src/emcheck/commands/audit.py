@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
+from operator import methodcaller
 from pathlib import Path
 
 import typer
@@ -17,13 +19,14 @@ from emcheck.batch import audit_files, default_jobs, progress_wanted
 from emcheck.discovery import site_files
 from emcheck.errors import EmcheckError, InputError, Location, OutputError
 from emcheck.i18n import Lang, Text
-from emcheck.model import AuditResult
+from emcheck.model import Outcome
 from emcheck.packs import load_rule_pack
-from emcheck.policy import apply_policy, exit_code
-from emcheck.reporters import reporter
+from emcheck.policy import ExitCode, Policy, exit_code
+from emcheck.reporters import writer
 from emcheck.reporters.options import ReportOptions
+from emcheck.reporters.stream import Writer
 from emcheck.waivers import beside, load_waivers
-from emcheck.writing import check_writable, write_atomically
+from emcheck.writing import PendingFile, check_writable, write_atomically
 
 
 @dataclass(frozen=True)
@@ -88,22 +91,39 @@ def run_audit(options: AuditOptions) -> int:
     except EmcheckError as error:
         typer.echo(f"emcheck: {error.render(options.lang)}", err=True)
         return error.exit_code
-    jobs = options.jobs or default_jobs()
-    audits = audit_files(files, pack, options.as_of, jobs, progress_wanted())
-    result = apply_policy(
-        AuditResult(options.as_of, pack, tuple(audits)), waivers, known, options.baseline
+    policy = Policy(waivers, options.as_of, known, options.baseline)
+    verdict = ExitCode(options.fail_level, options.strict)
+    screen = writer(
+        options.output_format,
+        options.as_of,
+        pack,
+        _report_options(options, options.output_format, sys.stdout.isatty()),
     )
-    code = exit_code(result, options.fail_level, options.strict)
-    typer.echo(_render(result, options.output_format, options, sys.stdout.isatty()), nl=False)
+    extra = [
+        (r.path, writer(r.format, options.as_of, pack, _report_options(options, r.format, False)))
+        for r in options.outputs
+    ]
+    problems: list[Outcome] = []
     try:
-        for request in options.outputs:
-            write_atomically(
-                request.path, _render(result, request.format, options, False).encode("utf-8")
+        with ExitStack() as stack:
+            sinks = [(stack.enter_context(PendingFile(path)), w) for path, w in extra]
+            _emit(methodcaller("begin"), screen, sinks)
+            audits = audit_files(
+                files, pack, options.as_of, options.jobs or default_jobs(), progress_wanted()
             )
+            for audit in audits:
+                # Each file is written out and dropped: memory stays flat over any number of files.
+                audit = policy.apply(audit)
+                verdict.add(audit)
+                if options.write_baseline is not None:
+                    problems += [o for o in audit.outcomes if o.is_problem]
+                _emit(methodcaller("file", audit), screen, sinks)
+            notices = policy.notices()
+            _emit(methodcaller("end", notices), screen, sinks)
+            for sink, _ in sinks:
+                sink.commit()
         if options.write_baseline is not None:
-            write_atomically(
-                options.write_baseline, render_baseline(result.outcomes).encode("utf-8")
-            )
+            write_atomically(options.write_baseline, render_baseline(problems).encode("utf-8"))
     except OSError as error:
         failed = OutputError(
             Location(str(error.filename or "")),
@@ -111,21 +131,31 @@ def run_audit(options: AuditOptions) -> int:
         )
         typer.echo(f"emcheck: {failed.render(options.lang)}", err=True)
         return failed.exit_code
-    return code
+    return verdict.code(notices)
 
 
-def _render(result: AuditResult, name: str, options: AuditOptions, terminal: bool) -> str:
+def _emit(
+    step: Callable[[Writer], str], screen: Writer, sinks: Sequence[tuple[PendingFile, Writer]]
+) -> None:
+    """The same step (begin, one file, end) for the screen and every --output file."""
+    text = step(screen)
+    if text:
+        typer.echo(text, nl=False)
+    for sink, other in sinks:
+        sink.write(step(other))
+
+
+def _report_options(options: AuditOptions, name: str, terminal: bool) -> ReportOptions:
     color = name == "console" and terminal
     width = shutil.get_terminal_size((100, 24)).columns if color else 100
-    report_options = ReportOptions(
+    fail_level = "warning" if options.strict else options.fail_level
+    return ReportOptions(
         lang=options.lang,
         color=color,
         width=width,
         show_passed=options.show_passed,
-        fail_level="warning" if options.strict else options.fail_level,
+        fail_level=fail_level,
     )
-    rendered = reporter(name)(result, report_options)
-    return rendered if isinstance(rendered, str) else rendered.decode("utf-8")
 
 
-__all__ = ["AuditOptions", "OutputRequest", "exit_code", "exit_codes", "parse_outputs", "run_audit"]
+__all__ = ["AuditOptions", "OutputRequest", "exit_code", "parse_outputs", "run_audit"]

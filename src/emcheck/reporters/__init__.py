@@ -7,10 +7,14 @@ for python-docx.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
+from datetime import date
 from typing import Protocol
 
-from emcheck.model import AuditResult
+from emcheck.model import AuditResult, FileAudit, Notice
 from emcheck.reporters.options import ReportOptions
+from emcheck.reporters.stream import Writer
+from emcheck.rulepack import RulePack
 
 REPORTER_BY_NAME = {
     "console": "emcheck.reporters.console",
@@ -30,3 +34,32 @@ def reporter(name: str) -> Reporter:
     module = importlib.import_module(REPORTER_BY_NAME[name])
     render: Reporter = module.render
     return render
+
+
+def writer(name: str, as_of: date, pack: RulePack, options: ReportOptions) -> Writer:
+    """A streaming writer for the format; one that needs the whole result collects it."""
+    module = importlib.import_module(REPORTER_BY_NAME[name])
+    if hasattr(module, "Writer"):
+        made: Writer = module.Writer(as_of, pack, options)
+        return made
+    return Collecting(module.render, as_of, pack, options)
+
+
+class Collecting(Writer):
+    """For formats laid out as a whole (Markdown): holds every file until the end."""
+
+    def __init__(
+        self, render: Reporter, as_of: date, pack: RulePack, options: ReportOptions
+    ) -> None:
+        super().__init__(as_of, pack, options)
+        self.render = render
+        self.audits: list[FileAudit] = []
+
+    def write_file(self, audit: FileAudit) -> str:
+        self.audits.append(audit)
+        return ""
+
+    def end(self, notices: Sequence[Notice]) -> str:
+        result = AuditResult(self.as_of, self.pack, tuple(self.audits), tuple(notices))
+        rendered = self.render(result, self.options)
+        return rendered if isinstance(rendered, str) else rendered.decode("utf-8")

@@ -2,36 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from emcheck.errors import Location
 from emcheck.i18n import Lang
-from emcheck.model import ERROR, WAIVED, AuditResult, Outcome
+from emcheck.model import ERROR, WAIVED, AuditResult, FileAudit, Notice, Outcome
+from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
 
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
 
 
-def render(result: AuditResult, options: ReportOptions) -> str:
-    lang = options.lang
-    lines = []
-    for audit in result.files:
-        for problem in audit.problems:
-            lines.append(
-                _annotation("error", problem.location, "emcheck", problem.message.get(lang))
-            )
+class Writer(stream.Writer):
+    def write_file(self, audit: FileAudit) -> str:
+        lang = self.options.lang
+        lines = [
+            _annotation("error", p.location, "emcheck", p.message.get(lang)) for p in audit.problems
+        ]
         if audit.error is not None:
             lines.append(
                 _annotation("error", audit.error.location, "emcheck", audit.error.message.get(lang))
             )
-        for outcome in audit.outcomes:
-            if outcome.is_problem or outcome.status == WAIVED:
-                lines.append(_outcome(outcome, lang))
-    for notice in result.notices:
-        lines.append(
-            _annotation(
-                _COMMAND[notice.level], notice.location, "emcheck", notice.message.get(lang)
-            )
+        lines += [_outcome(o, lang) for o in audit.outcomes if o.is_problem or o.status == WAIVED]
+        return "".join(line + "\n" for line in lines)
+
+    def end(self, notices: Sequence[Notice]) -> str:
+        lang = self.options.lang
+        return "".join(
+            _annotation(_COMMAND[n.level], n.location, "emcheck", n.message.get(lang)) + "\n"
+            for n in notices
         )
-    return "".join(line + "\n" for line in lines)
+
+
+def render(result: AuditResult, options: ReportOptions) -> str:
+    return stream.render_all(Writer(result.as_of, result.pack, options), result)
 
 
 def _outcome(outcome: Outcome, lang: Lang) -> str:

@@ -7,53 +7,72 @@ added within a version.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from emcheck import __version__
 from emcheck.errors import Location
 from emcheck.i18n import Lang, Text
-from emcheck.model import AuditResult, FileAudit, Outcome, Waiver
+from emcheck.model import AuditResult, FileAudit, Notice, Outcome, Waiver
+from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
 from emcheck.ui import Tally
 
 FORMAT_VERSION = 1
 
 
-def render(result: AuditResult, options: ReportOptions) -> str:
-    lang = options.lang
-    tally = Tally.of(result.outcomes)
-    document = {
-        "format": "emcheck-audit",
-        "version": FORMAT_VERSION,
-        "tool": {"name": "emcheck", "version": __version__},
-        "pack": {"id": result.pack.id, "version": result.pack.version},
-        "as_of": result.as_of.isoformat(),
-        "lang": lang,
-        "summary": _summary(tally),
-        "files": [_file(f, lang) for f in result.files],
-        "outcomes": [_outcome(o, lang) for o in result.outcomes],
-        "notices": [
-            {**_error(n.location, n.message, lang), "level": n.level} for n in result.notices
-        ],
-    }
-    return _dumps(document)
+class Writer(stream.Writer):
+    """Outcomes are written as each file is audited; file entries and totals come last.
 
-
-def _dumps(document: dict[str, Any]) -> str:
-    """Top-level keys one per line, list entries one per line.
-
-    ``indent=`` would force Python's pure encoder, several times slower than the C one on a
-    province-sized audit; one outcome per line stays readable and diffable.
+    One outcome per line: ``indent=`` would force Python's pure encoder, several times slower
+    than the C one on a province-sized audit, and this stays readable and diffable.
     """
-    parts = []
-    for key, value in document.items():
-        name = json.dumps(key)
-        if isinstance(value, list) and value:
-            items = ",\n".join(f"    {json.dumps(item, ensure_ascii=False)}" for item in value)
-            parts.append(f"  {name}: [\n{items}\n  ]")
-        else:
-            parts.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+    def begin(self) -> str:
+        head = {
+            "format": "emcheck-audit",
+            "version": FORMAT_VERSION,
+            "tool": {"name": "emcheck", "version": __version__},
+            "pack": {"id": self.pack.id, "version": self.pack.version},
+            "as_of": self.as_of.isoformat(),
+            "lang": self.options.lang,
+        }
+        self.file_entries: list[str] = []
+        self.written = 0
+        lines = [f"  {json.dumps(k)}: {_dump(v)}," for k, v in head.items()]
+        return "{\n" + "\n".join(lines) + '\n  "outcomes": ['
+
+    def write_file(self, audit: FileAudit) -> str:
+        self.file_entries.append(_dump(_file(audit, self.options.lang)))
+        lines = [_dump(_outcome(o, self.options.lang)) for o in audit.outcomes]
+        text = "".join(
+            f"{',' if self.written + i else ''}\n    {line}" for i, line in enumerate(lines)
+        )
+        self.written += len(lines)
+        return text
+
+    def end(self, notices: Sequence[Notice]) -> str:
+        lang = self.options.lang
+        notes = [_dump({**_error(n.location, n.message, lang), "level": n.level}) for n in notices]
+        return (
+            f"\n  ],\n  {_list('files', self.file_entries)},\n"
+            f'  "summary": {_dump(_summary(self.tally))},\n'
+            f"  {_list('notices', notes)}\n}}\n"
+        )
+
+
+def render(result: AuditResult, options: ReportOptions) -> str:
+    return stream.render_all(Writer(result.as_of, result.pack, options), result)
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _list(name: str, items: Sequence[str]) -> str:
+    if not items:
+        return f'"{name}": []'
+    return f'"{name}": [\n' + ",\n".join(f"    {item}" for item in items) + "\n  ]"
 
 
 def _summary(tally: Tally) -> dict[str, Any]:

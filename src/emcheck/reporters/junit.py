@@ -6,30 +6,58 @@ could not run are ``<error>``, rules for another level and waived findings are `
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from emcheck.i18n import Lang, Text
-from emcheck.model import ERROR, FAIL, NOT_APPLICABLE, WAIVED, AuditResult, FileAudit, Outcome
+from emcheck.model import (
+    ERROR,
+    FAIL,
+    NOT_APPLICABLE,
+    WAIVED,
+    AuditResult,
+    FileAudit,
+    Notice,
+    Outcome,
+)
+from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
 from emcheck.ui import due_text
 
 
-def render(result: AuditResult, options: ReportOptions) -> str:
-    lang = options.lang
-    failing = {"error"} if options.fail_level == "error" else {"error", "warning"}
-    root = ET.Element("testsuites", name="emcheck")
-    for audit in result.files:
+class Writer(stream.Writer):
+    """A testsuite per unit, written as each file is audited.
+
+    The root carries no totals (they are known only at the end, and the file is written
+    as it goes); JUnit readers count the testcases, and every testsuite has its own totals.
+    """
+
+    def begin(self) -> str:
+        self.failing = {"error"} if self.options.fail_level == "error" else {"error", "warning"}
+        return '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="emcheck">\n'
+
+    def write_file(self, audit: FileAudit) -> str:
+        lang = self.options.lang
+        holder = ET.Element("testsuites")
         if audit.audited:
             for subject in audit.subjects:
-                suite = _suite(root, f"{subject.name} ({subject.id}) · {audit.file}")
+                suite = _suite(holder, f"{subject.name} ({subject.id}) · {audit.file}")
                 for outcome in (o for o in audit.outcomes if o.subject is subject):
-                    _case(suite, outcome, lang, failing)
+                    _case(suite, outcome, lang, self.failing)
                 _count(suite)
         else:
-            _format_suite(root, audit, lang)
-    _count(root)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+            _format_suite(holder, audit, lang)
+        ET.indent(holder, level=0)
+        return "".join(
+            "  " + ET.tostring(suite, encoding="unicode").rstrip() + "\n" for suite in holder
+        )
+
+    def end(self, notices: Sequence[Notice]) -> str:
+        return "</testsuites>\n"
+
+
+def render(result: AuditResult, options: ReportOptions) -> str:
+    return stream.render_all(Writer(result.as_of, result.pack, options), result)
 
 
 def _suite(root: ET.Element, name: str) -> ET.Element:

@@ -7,71 +7,89 @@ suppression) is a result with a physical location and a stable fingerprint.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
 from emcheck import __version__
 from emcheck.errors import Location
 from emcheck.i18n import Lang, Text
-from emcheck.model import ERROR, WAIVED, AuditResult, Notice, Outcome
+from emcheck.model import ERROR, WAIVED, AuditResult, FileAudit, Notice, Outcome
+from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
-from emcheck.rulepack import Rule
+from emcheck.rulepack import Rule, Section
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SITE_FORMAT_RULE = "SITE-FORMAT"
 _LEVEL = {"error": "error", "warning": "warning", "note": "note"}
 
 
-def render(result: AuditResult, options: ReportOptions) -> str:
-    lang = options.lang
-    rules = sorted(result.pack.rules, key=lambda r: r.id)
-    index = {rule.id: position for position, rule in enumerate(rules)}
-    descriptors = [_descriptor(rule, result, lang) for rule in rules]
-    results = [
-        _result(o, index, lang) for o in result.outcomes if o.is_problem or o.status == WAIVED
-    ]
-    format_problems = [(p.location, p.message) for f in result.files for p in f.problems]
-    format_problems += [
-        (f.error.location, f.error.message) for f in result.files if f.error is not None
-    ]
-    if format_problems:
-        index[SITE_FORMAT_RULE] = len(descriptors)
+class Writer(stream.Writer):
+    """Driver and rules first, results as files are audited, the invocation last."""
+
+    def begin(self) -> str:
+        lang = self.options.lang
+        rules = sorted(self.pack.rules, key=lambda r: r.id)
+        self.index = {rule.id: position for position, rule in enumerate(rules)}
+        descriptors = [_descriptor(rule, self.pack.section(rule.section), lang) for rule in rules]
+        self.index[SITE_FORMAT_RULE] = len(descriptors)
         descriptors.append(_format_descriptor())
-        results += [
-            _format_result(location, message, index[SITE_FORMAT_RULE], lang)
-            for location, message in format_problems
-        ]
-    run = {
-        "tool": {
-            "driver": {
-                "name": "emcheck",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/emcheck/",
-                "rules": descriptors,
-                "properties": {"pack": result.pack.id, "packVersion": result.pack.version},
-            }
-        },
-        "invocations": [
-            {
-                "executionSuccessful": all(f.audited for f in result.files),
-                "toolExecutionNotifications": [_notification(n, lang) for n in result.notices],
-                "properties": {"asOf": result.as_of.isoformat()},
-            }
-        ],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
-    return (
-        json.dumps(
-            {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2
+        driver = {
+            "name": "emcheck",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": "https://pypi.org/project/emcheck/",
+            "rules": descriptors,
+            "properties": {"pack": self.pack.id, "packVersion": self.pack.version},
+        }
+        self.written = 0
+        tool = _dump({"driver": driver})
+        return (
+            f'{{\n  "$schema": "{SCHEMA_URI}",\n  "version": "2.1.0",\n  "runs": [{{\n'
+            f'  "tool": {tool},\n  "columnKind": "unicodeCodePoints",\n  "results": ['
         )
-        + "\n"
-    )
+
+    def write_file(self, audit: FileAudit) -> str:
+        lang = self.options.lang
+        entries = [
+            _format_result(p.location, p.message, self.index[SITE_FORMAT_RULE], lang)
+            for p in audit.problems
+        ]
+        if audit.error is not None:
+            entries.append(
+                _format_result(
+                    audit.error.location, audit.error.message, self.index[SITE_FORMAT_RULE], lang
+                )
+            )
+        entries += [
+            _result(o, self.index, lang)
+            for o in audit.outcomes
+            if o.is_problem or o.status == WAIVED
+        ]
+        text = "".join(
+            f"{',' if self.written + i else ''}\n    {_dump(e)}" for i, e in enumerate(entries)
+        )
+        self.written += len(entries)
+        return text
+
+    def end(self, notices: Sequence[Notice]) -> str:
+        invocation = {
+            "executionSuccessful": self.broken == 0,
+            "toolExecutionNotifications": [_notification(n, self.options.lang) for n in notices],
+            "properties": {"asOf": self.as_of.isoformat()},
+        }
+        return f'\n  ],\n  "invocations": [{_dump(invocation)}]\n  }}]\n}}\n'
 
 
-def _descriptor(rule: Rule, result: AuditResult, lang: Lang) -> dict[str, Any]:
-    section = result.pack.section(rule.section)
+def render(result: AuditResult, options: ReportOptions) -> str:
+    return stream.render_all(Writer(result.as_of, result.pack, options), result)
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _descriptor(rule: Rule, section: Section, lang: Lang) -> dict[str, Any]:
     other: Lang = "en" if lang == "zh" else "zh"
     help_text = f"{rule.clause} {rule.quote}"
     return {
