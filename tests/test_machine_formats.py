@@ -156,3 +156,14 @@ def test_parallel_audit_is_deterministic(cli: Cli) -> None:
     one = audit(cli, COMPLIANT.parent, "-f", "json", "--jobs", "1").output
     two = audit(cli, COMPLIANT.parent, "-f", "json", "--jobs", "2").output
     assert one == two
+
+
+def test_output_files_get_the_usual_permissions(cli: Cli, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    target = tmp_path / "r.json"
+    audit(cli, COMPLIANT, "-o", f"json={target}")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask

@@ -12,6 +12,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        _usual_mode(descriptor)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
         os.replace(temporary, path)
@@ -46,6 +47,7 @@ class PendingFile:
         folder = path.parent if str(path.parent) else Path(".")
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         self.temporary = Path(temporary)
+        _usual_mode(descriptor)
         self.handle = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
 
     def write(self, text: str) -> None:
@@ -62,3 +64,12 @@ class PendingFile:
         if not self.handle.closed:
             self.handle.close()
         self.temporary.unlink(missing_ok=True)
+
+
+def _usual_mode(descriptor: int) -> None:
+    """Give the file the mode a plain ``open()`` would (mkstemp makes it private to the user),
+    so a report in a shared folder can be read by colleagues."""
+    mask = os.umask(0)
+    os.umask(mask)
+    if hasattr(os, "fchmod"):
+        os.fchmod(descriptor, 0o666 & ~mask)
