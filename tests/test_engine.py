@@ -19,6 +19,7 @@ from emcheck.loader import load_bytes, load_file
 from emcheck.model import ERROR, PASS, STATUSES, AuditResult
 from emcheck.rulepack import RulePack
 from emcheck.validation import validate_document
+from mutations import paths
 
 BASE = load_file(VILLAGE).data
 
@@ -40,17 +41,6 @@ values = st.recursive(
     ),
     max_leaves=6,
 )
-
-
-def paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += paths(value, (*prefix, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += paths(value, (*prefix, index))
-    return found
 
 
 ALL_PATHS = [p for p in paths(BASE) if p]

@@ -15,6 +15,7 @@ from emcheck import resources
 from emcheck.loader import load_file
 from emcheck.resources import builtin_rules_dir
 from emcheck.schema_check import Unsupported, compile_schema, equal
+from mutations import paths
 
 SITES = [load_file(path).data for path in (COMPLIANT, GAPS, VILLAGE)]
 RULES = [load_file(path).data for path in sorted(builtin_rules_dir().rglob("*-*.yaml"))]
@@ -30,17 +31,6 @@ tricky = st.one_of(
     st.text(max_size=6),
     st.integers(-3, 3000),
 )
-
-
-def paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += paths(value, (*prefix, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += paths(value, (*prefix, index))
-    return found
 
 
 @st.composite
