@@ -23,7 +23,7 @@ def matches(element: Scope, where: Mapping[str, Any]) -> bool:
 
 
 def _meets(scope: Scope, value: Any, condition: Any) -> bool:
-    if not isinstance(condition, Mapping):
+    if type(condition) is not dict:
         return bool(value == scope.value(condition))
     for key, expected in condition.items():
         wanted = scope.value(expected)

@@ -8,7 +8,7 @@ it, so a rule naming a field the site schema does not have is refused when the p
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -363,10 +363,22 @@ def operator_name(check: Mapping[str, Any]) -> str:
     return names[0]
 
 
+_PREPARED: dict[int, tuple[Mapping[str, Any], str, Text]] = {}
+
+
+def _prepared(check: Mapping[str, Any]) -> tuple[str, Text]:
+    """A check's operator and label, worked out once: rules run thousands of times a file."""
+    known = _PREPARED.get(id(check))
+    if known is None or known[0] is not check:
+        name = operator_name(check)
+        # The check is kept beside its entry, so its id cannot be reused meanwhile.
+        known = _PREPARED[id(check)] = (check, name, _label(check, check[name]))
+    return known[1], known[2]
+
+
 def run_check(check: Mapping[str, Any], scope: Scope) -> list[Failure]:
-    name = operator_name(check)
+    name, label = _prepared(check)
     spec = check[name]
-    label = _label(check, spec)
     failures = OPERATORS[name].run(spec, scope, label, run_check)
     severity = check.get("severity")
     if severity is not None:
@@ -380,11 +392,6 @@ def _label(check: Mapping[str, Any], spec: Any) -> Text:
         return Text(str(given["zh"]), str(given["en"]))
     path = spec.get("path") if isinstance(spec, Mapping) else None
     return field_label(str(path)) if path else Text("检查项", "check")
-
-
-def where_paths(spec: Any) -> Sequence[str]:
-    where = spec.get("where") if isinstance(spec, Mapping) else None
-    return list(where) if isinstance(where, Mapping) else []
 
 
 __all__ = ["MISSING", "NONE_", "OPERATORS", "Failure", "operator_name", "run_check"]

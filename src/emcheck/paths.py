@@ -30,7 +30,8 @@ def resolve(
     rooted, parts = split(path)
     value, at = (root, root_path) if rooted else (data, base)
     for part in parts:
-        if isinstance(value, Mapping) and part in value:
+        # Site data is plain dicts from the loader; an ABC check here is a hot spot.
+        if type(value) is dict and part in value:
             value = value[part]
             at = (*at, part)
         else:
