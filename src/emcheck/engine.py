@@ -216,6 +216,7 @@ def _failed(
     )
     message = rule.message.render(values["zh"], values["en"]) if rule.message else problems
     advice = rule.advice.render(values["zh"], values["en"])
+    record = rule.record.render(values["zh"], values["en"]) if rule.record else None
     location = _locate(document, failures[0].path)
     return Outcome(
         rule,
@@ -229,6 +230,7 @@ def _failed(
         expected=expected,
         actual=actual,
         advice=advice,
+        record=record,
         due=_due(deadline, scope.context.as_of),
     )
 

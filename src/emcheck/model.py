@@ -106,6 +106,9 @@ class Outcome:
     expected: Text | None = None
     actual: Text | None = None
     advice: Text | None = None
+    """整改建议: what to do, as an official notice would word it."""
+    record: Text | None = None
+    """填报说明: how to record the fix in the site file."""
     due: str | None = None
     """For a problem: overdue, due (not yet passed) or no_deadline."""
     waiver: Waiver | None = None

@@ -77,6 +77,8 @@ class Rule:
     check: Mapping[str, Any]
     message: BilingualTemplate | None
     advice: BilingualTemplate
+    record: BilingualTemplate | None
+    """How to record the fix in the site file (填报说明), for submitters, not for notices."""
     cases: tuple[Case, ...]
     source: Location
 
@@ -224,6 +226,7 @@ def _build_rule(
         check=data["check"],
         message=_templates(document, "message") if "message" in data else None,
         advice=_templates(document, "advice"),
+        record=_templates(document, "record") if "record" in data else None,
         cases=tuple(_cases(document)),
         source=_location(document, ("id",)),
     )

@@ -207,6 +207,10 @@ def _finding(console: Screen, outcome: Outcome, lang: Lang) -> None:
     _detail(console, f"{outcome.location} · {due_text(outcome, lang)}", "dim")
     if outcome.advice is not None:
         _detail(console, f"{t('整改建议：', 'to fix: ')}{outcome.advice.get(lang)}")
+    if outcome.record is not None:
+        _detail(
+            console, f"{t('填报说明：', 'in the site file: ')}{outcome.record.get(lang)}", "dim"
+        )
 
 
 def _detail(console: Screen, text: str, style: str = "") -> None:

@@ -49,8 +49,9 @@ def _outcome(outcome: Outcome, lang: Lang) -> str:
     message = outcome.message.get(lang) if outcome.message else outcome.rule.title.get(lang)
     if outcome.waiver is not None:
         message = f"[waived: {outcome.waiver.reason}] {message}"
-    if outcome.advice is not None:
-        message += "\n" + outcome.advice.get(lang)
+    for extra in (outcome.advice, outcome.record):
+        if extra is not None:
+            message += "\n" + extra.get(lang)
     return _annotation(command, outcome.location, title, message)
 
 

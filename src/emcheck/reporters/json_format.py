@@ -131,6 +131,7 @@ def _outcome(outcome: Outcome, lang: Lang) -> dict[str, Any]:
         "expected": _get(outcome.expected, lang),
         "actual": _get(outcome.actual, lang),
         "advice": _get(outcome.advice, lang),
+        "record": _get(outcome.record, lang),
         "file": outcome.location.file,
         "line": outcome.location.line,
         "column": outcome.location.column,

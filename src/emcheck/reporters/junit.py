@@ -119,6 +119,8 @@ def _details(outcome: Outcome, lang: Lang) -> str:
             f"整改建议：{_get(outcome.advice, lang)}", f"to fix: {_get(outcome.advice, lang)}"
         ).get(lang),
     ]
+    if outcome.record is not None:
+        lines.append(Text("填报说明：", "in the site file: ").get(lang) + outcome.record.get(lang))
     return "\n".join(lines)
 
 

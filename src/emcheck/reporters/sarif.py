@@ -131,6 +131,7 @@ def _result(outcome: Outcome, index: dict[str, int], lang: Lang) -> dict[str, An
             "level": outcome.subject.level,
             "status": outcome.status,
             "advice": advice,
+            "record": outcome.record.get(lang) if outcome.record else None,
             "deadline": outcome.deadline.isoformat() if outcome.deadline else None,
             "dueStatus": outcome.due,
         },
