@@ -209,7 +209,7 @@ def _finding(console: Screen, outcome: Outcome, lang: Lang) -> None:
         _detail(console, f"{t('整改建议：', 'to fix: ')}{outcome.advice.get(lang)}")
     if outcome.record is not None:
         _detail(
-            console, f"{t('填报说明：', 'in the site file: ')}{outcome.record.get(lang)}", "dim"
+            console, f"{t('填报说明：', 'record: ')}{outcome.record.get(lang)}", "dim"
         )
 
 

@@ -120,7 +120,7 @@ def _details(outcome: Outcome, lang: Lang) -> str:
         ).get(lang),
     ]
     if outcome.record is not None:
-        lines.append(Text("填报说明：", "in the site file: ").get(lang) + outcome.record.get(lang))
+        lines.append(Text("填报说明：", "record: ").get(lang) + outcome.record.get(lang))
     return "\n".join(lines)
 
 
