@@ -208,9 +208,7 @@ def _finding(console: Screen, outcome: Outcome, lang: Lang) -> None:
     if outcome.advice is not None:
         _detail(console, f"{t('整改建议：', 'to fix: ')}{outcome.advice.get(lang)}")
     if outcome.record is not None:
-        _detail(
-            console, f"{t('填报说明：', 'record: ')}{outcome.record.get(lang)}", "dim"
-        )
+        _detail(console, f"{t('填报说明：', 'record: ')}{outcome.record.get(lang)}", "dim")
 
 
 def _detail(console: Screen, text: str, style: str = "") -> None:
