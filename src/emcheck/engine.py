@@ -20,7 +20,6 @@ from emcheck.model import (
     NOT_APPLICABLE,
     OVERDUE,
     PASS,
-    AuditResult,
     FileAudit,
     Outcome,
     Subject,
@@ -31,10 +30,6 @@ from emcheck.scope import AuditContext, Scope
 from emcheck.validation import SchemaProblem, validate_document
 
 SUB_SITE_KEYS = {"villages": "village", "communities": "community"}
-
-
-def audit_paths(paths: list[Path], pack: RulePack, as_of: date) -> AuditResult:
-    return AuditResult(as_of, pack, tuple(audit_file(path, pack, as_of) for path in paths))
 
 
 def audit_file(path: Path, pack: RulePack, as_of: date) -> FileAudit:

@@ -40,10 +40,6 @@ class SchemaProblem:
     message: Text
 
 
-def make_validator(schema: Mapping[str, Any]) -> SchemaValidator:
-    return SchemaValidator(schema)
-
-
 class DateFormat:
     """The one ``format`` our schemas use, checked as jsonschema's draft 2020-12 checker does."""
 

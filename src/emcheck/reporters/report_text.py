@@ -24,7 +24,7 @@ from emcheck.document import Document
 from emcheck.errors import InputError, Location
 from emcheck.i18n import Lang, Text
 from emcheck.loader import load_file
-from emcheck.validation import make_validator, validate_document
+from emcheck.validation import SchemaValidator, validate_document
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def _override(lang: Lang, folder: Path, known: frozenset[str]) -> Mapping[str, _
         "additionalProperties": False,
         "properties": {key: {"type": "string"} for key in sorted(known)},
     }
-    problems = validate_document(document, make_validator(schema))
+    problems = validate_document(document, SchemaValidator(schema))
     if problems:
         raise InputError(problems[0].location, problems[0].message)
     return _compile(document, lang)
