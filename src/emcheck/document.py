@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from emcheck.ignore_comments import InlineIgnore
 
 JsonPath = tuple[str | int, ...]
 
@@ -30,6 +33,8 @@ class Document:
     encoding: str
     """The encoding the bytes were read with (utf-8, utf-8-sig, gb18030 …)."""
     empty: bool
+    ignores: tuple[InlineIgnore, ...] = ()
+    """``# emcheck: ignore`` comments, found while the text was at hand."""
     """True when the file holds no document or only a null one."""
 
     def position_of(self, path: JsonPath) -> Position:

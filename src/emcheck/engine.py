@@ -75,7 +75,7 @@ def audit_document(document: Document, pack: RulePack, as_of: date) -> FileAudit
         for subject in subjects
         for outcome in evaluate_subject(subject, document, pack, as_of)
     )
-    return FileAudit(document.file, subjects, outcomes)
+    return FileAudit(document.file, subjects, outcomes, ignores=document.ignores)
 
 
 def subjects_of(document: Document) -> Iterator[Subject]:
@@ -158,19 +158,25 @@ def evaluate_subject(
     variables = {**pack.settings, "pilot_year": subject.pilot_year, "audit_year": as_of.year}
     context = AuditContext(as_of, variables, absent, status)
     scope = Scope(data, subject.path, data, subject.path, context)
+    # Every pass and n/a outcome points at the unit's start: one Location serves them all.
+    base = _locate(document, subject.path)
     outcomes = []
     for rule in pack.rules:
-        outcome = evaluate_rule(rule, subject, scope, document, pack)
+        outcome = evaluate_rule(rule, subject, scope, document, pack, base)
         status[rule.id] = outcome.status
         outcomes.append(outcome)
     return outcomes
 
 
 def evaluate_rule(
-    rule: Rule, subject: Subject, scope: Scope, document: Document, pack: RulePack
+    rule: Rule,
+    subject: Subject,
+    scope: Scope,
+    document: Document,
+    pack: RulePack,
+    base: Location,
 ) -> Outcome:
     deadline = pack.deadline_of(rule, subject.pilot_year) if subject.pilot_year else None
-    base = _locate(document, subject.path)
     if subject.level_group not in rule.levels:
         return Outcome(rule, subject, NOT_APPLICABLE, base, subject.path, deadline)
     try:

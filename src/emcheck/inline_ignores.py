@@ -5,50 +5,14 @@ The reason is required: an ignore without one waives nothing and is reported.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
-from emcheck.encoding import decode
-from emcheck.errors import InputError, Location
 from emcheck.i18n import Text
+from emcheck.ignore_comments import InlineIgnore
 from emcheck.model import FAIL, WAIVED, Notice, Outcome, Waiver
-from emcheck.reading import read_file
-from emcheck.yaml_hints import split_lines
 
-_IGNORE = re.compile(r"#\s*emcheck:\s*ignore\b(?P<body>.*)$")
-_RULE_IDS = re.compile(r"^\s*(?P<ids>[A-Z]+-\d{2,3}(?:\s*,\s*[A-Z]+-\d{2,3})*)(?P<reason>.*)$")
 INLINE_APPROVER = "inline"
-
-
-@dataclass(frozen=True)
-class InlineIgnore:
-    location: Location
-    rules: tuple[str, ...]
-    reason: str
-
-
-def scan(path: Path) -> list[InlineIgnore]:
-    """Every ignore comment of a site file (cheap: most files hold none)."""
-    try:
-        raw = read_file(path)
-        if b"emcheck:" not in raw:
-            return []
-        text, _ = decode(raw, str(path))
-    except InputError:
-        return []  # the audit itself already reported an unreadable file
-    found = []
-    # Line numbers must be the parser's, which counts more kinds of breaks than str.splitlines.
-    for number, line in enumerate(split_lines(text), 1):
-        match = _IGNORE.search(line)
-        if match is None:
-            continue
-        ids = _RULE_IDS.match(match.group("body"))
-        rules = tuple(r.strip() for r in ids.group("ids").split(",")) if ids else ()
-        reason = ids.group("reason").strip(" \t:：-—") if ids else ""
-        found.append(InlineIgnore(Location(str(path), number, match.start() + 1), rules, reason))
-    return found
 
 
 def apply_inline(

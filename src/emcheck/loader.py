@@ -21,6 +21,7 @@ from emcheck.document import Document, JsonPath, Position
 from emcheck.encoding import decode
 from emcheck.errors import EmcheckError, InputError, Location
 from emcheck.i18n import Text
+from emcheck.ignore_comments import find_ignores
 from emcheck.reading import DEFAULT_LIMITS, Limits, read_file, too_large
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -355,6 +356,7 @@ class _Builder:
             positions=self.positions,
             encoding=encoding,
             empty=self.documents == 0 or (self.root is None and len(self.positions) <= 1),
+            ignores=find_ignores(self.text, self.file),
         )
 
 

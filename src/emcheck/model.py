@@ -11,6 +11,7 @@ from typing import Any
 from emcheck.document import JsonPath, format_path
 from emcheck.errors import EmcheckError, Location
 from emcheck.i18n import Text
+from emcheck.ignore_comments import InlineIgnore
 from emcheck.rulepack import Rule, RulePack
 from emcheck.validation import SchemaProblem
 
@@ -161,6 +162,8 @@ class FileAudit:
     """Schema problems: when present, no rule ran on this file."""
     error: EmcheckError | None = None
     """A file that could not be read or parsed at all."""
+    ignores: tuple[InlineIgnore, ...] = ()
+    """The file's ``# emcheck: ignore`` comments, applied by the policy step."""
 
     @property
     def audited(self) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from emcheck import exit_codes
 from emcheck.baseline import BaselineCheck, KnownFinding
-from emcheck.inline_ignores import apply_inline, scan
+from emcheck.inline_ignores import apply_inline
 from emcheck.model import ERROR, FAIL, AuditResult, FileAudit, Notice, Outcome, Waiver
 from emcheck.waivers import WaiverBook
 
@@ -35,7 +35,7 @@ class Policy:
     def apply(self, audit: FileAudit) -> FileAudit:
         if not audit.outcomes:
             return audit
-        outcomes, found = apply_inline(audit.outcomes, scan(Path(audit.file)))
+        outcomes, found = apply_inline(audit.outcomes, audit.ignores)
         self.inline += found
         outcomes = self.book.apply(outcomes)
         if self.baseline is not None:
