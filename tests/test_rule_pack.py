@@ -64,6 +64,7 @@ def test_rule_case(rule, case, pack: RulePack) -> None:  # type: ignore[no-untyp
     result = run_case(rule, case, pack)
     detail = result.detail.zh if result.detail else ""
     assert result.got == case.expect, f"{case.location}: {detail}"
+    assert not result.unmet, f"{case.location}: these parts did not fail: {result.unmet}; {detail}"
 
 
 def test_failing_outcomes_carry_message_and_advice(pack: RulePack) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,10 +28,12 @@ class CaseResult:
     got: str
     """The outcome status the rule produced, or ``invalid`` when the case site is malformed."""
     detail: Text | None
+    unmet: tuple[str, ...] = ()
+    """Sub-checks the case names under ``fails`` that did not fail."""
 
     @property
     def agrees(self) -> bool:
-        return self.got == self.case.expect
+        return self.got == self.case.expect and not self.unmet
 
 
 def case_site(case: Case, pack: RulePack) -> dict[str, Any]:
@@ -63,7 +66,22 @@ def run_case(rule: Rule, case: Case, pack: RulePack) -> CaseResult:
         )
     audit = audit_document(document, pack, case.as_of or CASE_AS_OF)
     outcome = next(o for o in audit.outcomes if o.rule.id == rule.id and o.subject.path == ())
-    return CaseResult(rule, case, outcome.status, outcome.message)
+    unmet = tuple(
+        wanted
+        for wanted in case.fails
+        if not any(_names_part(wanted, part) for part in outcome.failed_parts)
+    )
+    return CaseResult(rule, case, outcome.status, outcome.message, unmet)
+
+
+def _names_part(wanted: str, part: tuple[str, str, str, str]) -> bool:
+    """A label (or a piece of one) in either language, the path or a path it lies below, or a
+    rule id among what was found (for ``rules:`` checks)."""
+    zh, en, path, found = part
+    if re.fullmatch(r"[A-Z]+-\d{2,3}", wanted):
+        return re.search(rf"\b{wanted}\b", found) is not None
+    below = path.startswith(wanted) and path[len(wanted) : len(wanted) + 1] in ("", ".", "[")
+    return wanted in zh or wanted in en or below
 
 
 def run_all(pack: RulePack) -> list[CaseResult]:

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from emcheck import resources
-from emcheck.document import Document, JsonPath
+from emcheck.document import Document, JsonPath, format_path
 from emcheck.errors import EmcheckError, InputError, Location
+from emcheck.evidence import Evidence
 from emcheck.i18n import Text
 from emcheck.loader import load_file
 from emcheck.model import (
@@ -24,7 +25,7 @@ from emcheck.model import (
     Outcome,
     Subject,
 )
-from emcheck.operators import Failure, run_check
+from emcheck.operators import TALLY, Failure, problems, run_check
 from emcheck.rulepack import Rule, RulePack
 from emcheck.scope import AuditContext, Scope
 from emcheck.validation import SchemaProblem, validate_document
@@ -151,12 +152,20 @@ def evaluate_subject(
     subject: Subject, document: Document, pack: RulePack, as_of: date
 ) -> list[Outcome]:
     data = _at(document.data, subject.path)
-    absent = frozenset(
-        h["hazard"] for h in data.get("hazards_absent", []) if str(h.get("reason", "")).strip()
-    )
+    evidence = Evidence(pack.settings.get("placeholders", ()))
+    declared = data.get("hazards_absent", [])
+    absent = frozenset(h["hazard"] for h in declared if evidence.real(h.get("reason")))
+    unexcused = frozenset(h["hazard"] for h in declared) - absent
     status: dict[str, str] = {}
-    variables = {**pack.settings, "pilot_year": subject.pilot_year, "audit_year": as_of.year}
-    context = AuditContext(as_of, variables, absent, status)
+    # A village inside a district file belongs to the district's zone.
+    zone = data.get("zone", document.data.get("zone"))
+    variables = {
+        **pack.settings,
+        "pilot_year": subject.pilot_year,
+        "audit_year": as_of.year,
+        "zone": zone,
+    }
+    context = AuditContext(as_of, variables, absent, unexcused, evidence, status)
     scope = Scope(data, subject.path, data, subject.path, context)
     # Every pass and n/a outcome points at the unit's start: one Location serves them all.
     base = _locate(document, subject.path)
@@ -180,9 +189,13 @@ def evaluate_rule(
     if subject.level_group not in rule.levels:
         return Outcome(rule, subject, NOT_APPLICABLE, base, subject.path, deadline)
     try:
-        failures = run_check(rule.check, scope)
+        found = run_check(rule.check, scope)
+        failures = problems(found)
         if not failures:
-            return Outcome(rule, subject, PASS, base, subject.path, deadline)
+            counted = [f for f in found if f.kind == TALLY]
+            return Outcome(
+                rule, subject, PASS, base, subject.path, deadline, actual=_tallied(counted)
+            )
         return _failed(rule, subject, scope, document, failures, deadline)
     except Exception as crash:  # a crashing rule is reported, never a silent pass
         message = Text(
@@ -193,6 +206,16 @@ def evaluate_rule(
         return Outcome(
             rule, subject, ERROR, base, subject.path, deadline, "error", message, due=due
         )
+
+
+def _tallied(counted: list[Failure]) -> Text | None:
+    """What a passing rule counted, for the inspector: ``应急救援队人数：24（去重后）``."""
+    if not counted:
+        return None
+    return Text(
+        "；".join(f"{f.label.zh}：{f.actual.zh}" for f in counted),
+        "; ".join(f"{f.label.en}: {f.actual.en}" for f in counted),
+    )
 
 
 def _failed(
@@ -211,11 +234,10 @@ def _failed(
     actual = Text(
         "；".join(f.actual.zh for f in failures), "; ".join(f.actual.en for f in failures)
     )
-    values = _template_values(rule, subject, scope, failures, expected, actual, deadline)
-    problems = Text(
-        "；".join(f.describe().zh for f in failures), "; ".join(f.describe().en for f in failures)
-    )
-    message = rule.message.render(values["zh"], values["en"]) if rule.message else problems
+    described = [_described(document, f) for f in failures]
+    values = _template_values(rule, subject, scope, described, expected, actual, deadline)
+    listed = Text("；".join(d.zh for d in described), "; ".join(d.en for d in described))
+    message = rule.message.render(values["zh"], values["en"]) if rule.message else listed
     advice = rule.advice.render(values["zh"], values["en"])
     record = rule.record.render(values["zh"], values["en"]) if rule.record else None
     location = _locate(document, failures[0].path)
@@ -233,14 +255,28 @@ def _failed(
         advice=advice,
         record=record,
         due=_due(deadline, scope.context.as_of),
+        failed_parts=tuple(
+            (f.label.zh, f.label.en, format_path(f.path[len(subject.path) :]), f.actual.zh)
+            for f in failures
+        ),
     )
+
+
+def _described(document: Document, failure: Failure) -> Text:
+    """The failure in words; one that concerns several entries names their lines."""
+    text = failure.describe()
+    if not failure.related:
+        return text
+    lines = [document.position_of(p).line for p in (failure.path, *failure.related)]
+    shown = "、".join(map(str, lines))
+    return Text(f"{text.zh}（第 {shown} 行）", f"{text.en} (lines {', '.join(map(str, lines))})")
 
 
 def _template_values(
     rule: Rule,
     subject: Subject,
     scope: Scope,
-    failures: list[Failure],
+    described: list[Text],
     expected: Text,
     actual: Text,
     deadline: date | None,
@@ -252,7 +288,7 @@ def _template_values(
             "subject": subject.name,
             "expected": expected.get(lang),
             "actual": actual.get(lang),
-            "problems": [f.describe().get(lang) for f in failures],
+            "problems": [d.get(lang) for d in described],
             "as_of": scope.context.as_of.isoformat(),
             "deadline": deadline.isoformat() if deadline else "",
         }

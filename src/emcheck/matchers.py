@@ -6,11 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from emcheck.document import JsonPath
-from emcheck.paths import is_empty
 from emcheck.scope import Scope
 from emcheck.values import in_window
 
-MATCHER_KEYS = ("equals", "in", "min", "max", "present", "within")
+MATCHER_KEYS = ("equals", "in", "min", "max", "above", "present", "within", "some", "other_than")
 
 
 def matches(element: Scope, where: Mapping[str, Any]) -> bool:
@@ -35,13 +34,33 @@ def _meets(scope: Scope, value: Any, condition: Any) -> bool:
             return False
         if key == "max" and not (_is_number(value) and value <= wanted):
             return False
-        if key == "present" and is_empty(value) == bool(wanted):
+        if key == "above" and not (_is_number(value) and value > wanted):
+            return False
+        if key == "present" and scope.context.evidence.real(value) != bool(wanted):
+            return False
+        if key == "some" and not _some(scope, value, wanted):
+            return False
+        if key == "other_than" and _same_as_any(scope, value, wanted):
             return False
         if key == "within":
             window = {unit: scope.value(n) for unit, n in wanted.items()}
             if not in_window(value, scope.context.as_of, window):
                 return False
     return True
+
+
+def _some(scope: Scope, value: Any, where: Mapping[str, Any]) -> bool:
+    """A list with at least one element meeting ``where`` (an item with quantity above 0)."""
+    if not isinstance(value, list):
+        return False
+    return any(matches(scope.element(item, scope.path), where) for item in value)
+
+
+def _same_as_any(scope: Scope, value: Any, paths: list[str]) -> bool:
+    """Whether the value is the same entry as one of the values at ``paths``."""
+    evidence = scope.context.evidence
+    key = evidence.key(value)
+    return any(key == evidence.key(scope.get(path)[0]) for path in paths)
 
 
 def _is_number(value: Any) -> bool:

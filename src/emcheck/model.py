@@ -116,6 +116,9 @@ class Outcome:
     """Set when status is ``waived``: what allowed this failure."""
     baseline: str | None = None
     """With ``--baseline``: ``new`` or ``unchanged`` for a problem; None without a baseline."""
+    failed_parts: tuple[tuple[str, str, str, str], ...] = ()
+    """For a fail: each failing sub-check's label (zh, en), path from the unit's start and
+    what was found (zh), so that a rule case can name the part it expects to fail."""
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Parallel audits send outcomes between processes: the rule travels as its id

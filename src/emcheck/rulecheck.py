@@ -80,14 +80,30 @@ class CheckLinter:
         if element is None:
             return
         for key in operator.element_keys:
-            if key in spec:
-                yield from self._path(spec[key], (*here, key), element, root, group)
-        for field in spec.get("where", {}):
-            yield from self._path(field, (*here, "where", field), element, root, group)
+            value = spec.get(key)
+            for index, path in enumerate(value if isinstance(value, list) else [value]):
+                if path is not None:
+                    at_key = (*here, key, index) if isinstance(value, list) else (*here, key)
+                    yield from self._path(path, at_key, element, root, group)
+        yield from self._where(spec.get("where", {}), (*here, "where"), element, root, group)
         if operator.nested:
             yield from self._check(
                 spec[operator.nested], (*here, operator.nested), element, root, group
             )
+
+    def _where(
+        self, where: Mapping[str, Any], at: JsonPath, element: Node, root: Node, group: str
+    ) -> Iterator[Problem]:
+        for field, condition in where.items():
+            yield from self._path(field, (*at, field), element, root, group)
+            if isinstance(condition, Mapping) and "some" in condition:
+                # ``some`` looks inside a list field: its keys are paths in that list's items.
+                target = self._resolve(field, element, root)
+                inner = self.schema.items(target) if target is not None else None
+                if inner is not None:
+                    yield from self._where(
+                        condition["some"], (*at, field, "some"), inner, root, group
+                    )
 
     def _element(self, spec: Mapping[str, Any], node: Node, root: Node) -> Node | None:
         # member_of's elements are those of its ``list``; every other operator's, of ``path``.

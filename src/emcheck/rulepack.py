@@ -23,7 +23,7 @@ from emcheck.rulecheck import CheckLinter
 from emcheck.templating import BilingualTemplate
 
 Level = Literal["district", "village", "community"]
-BUILTIN_VARIABLES = ("pilot_year", "audit_year")
+BUILTIN_VARIABLES = ("pilot_year", "audit_year", "zone")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class Case:
     as_of: date | None
     site: Mapping[str, Any]
     location: Location
+    fails: tuple[str, ...] = ()
+    """For a failing case: sub-checks (a label or part of one, or a path) that must fail."""
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,7 @@ def _cases(document: Document) -> Iterator[Case]:
             as_of,
             case["site"],
             _location(document, ("cases", index)),
+            tuple(case.get("fails", ())),
         )
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from emcheck.document import JsonPath
+from emcheck.evidence import Evidence
 from emcheck.paths import resolve
 
 
@@ -20,7 +21,11 @@ class AuditContext:
     variables: Mapping[str, Any]
     """Pack settings plus ``pilot_year`` and ``audit_year``, referenced as ``$name``."""
     absent_hazards: frozenset[str]
-    """Hazards the subject declares absent, each with a reason."""
+    """Hazards the subject declares absent, each with a real reason."""
+    unexcused_hazards: frozenset[str]
+    """Hazards declared absent whose reason is blank or a placeholder: they excuse nothing."""
+    evidence: Evidence
+    """What counts as a real value under this pack (its ``placeholders``)."""
     rule_status: Mapping[str, str]
     """Status of rules already evaluated on this subject, for the ``rules`` operator."""
 

@@ -92,6 +92,11 @@ def run_test(directory: Path | None, lang: Lang) -> int:
     disagree = [r for r in results if not r.agrees]
     for result in disagree:
         detail = f" — {result.detail.get(lang)}" if result.detail else ""
+        if result.unmet:
+            unmet = "、".join(result.unmet) if lang == "zh" else ", ".join(result.unmet)
+            detail += Text(
+                f"；未如预期不通过：{unmet}", f"; expected to fail but did not: {unmet}"
+            ).get(lang)
         typer.echo(
             Text(
                 f"✗ {result.rule.id} 样例“{result.case.name}”：预期 {result.case.expect}，实际 {result.got}{detail}（{result.case.location}）",

@@ -1,0 +1,75 @@
+"""Whether a site value is real evidence: not missing, not blank, not placeholder text.
+
+A "符合" goes into a signed report, so every operator asks this one place instead of testing
+for an empty string: "无", "/", "待定", "xxx" or a line of full-width spaces is no name and no
+document. The placeholder list is a rule-pack setting (``placeholders``) that maintainers extend.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from emcheck.i18n import Text
+from emcheck.paths import MISSING
+
+NOT_FILLED = Text("未填写", "not filled in")
+BLANK = Text("只有空白", "blank")
+PLACEHOLDER = Text("填写的是占位内容", "placeholder text")
+
+# Characters that look like nothing: spaces of every width, zero-width marks, the BOM.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def normalized(text: str) -> str:
+    """The text as compared: full-width folded (NFKC), invisible marks and outer space gone."""
+    folded = unicodedata.normalize("NFKC", text)
+    return folded.translate({ord(c): None for c in _INVISIBLE}).strip().casefold()
+
+
+def _only_marks(text: str) -> bool:
+    """Punctuation or symbols only, such as / - — …… ？"""
+    return all(unicodedata.category(c)[0] in "PSZ" for c in text)
+
+
+def _letters_x(text: str) -> bool:
+    """Typed stand-ins such as xxx, XX, ×××, ***: one mark repeated where the value should go."""
+    return len(set(text)) == 1 and text[0] in "x×*○〇"
+
+
+class Evidence:
+    """Judges values against one pack's placeholder list."""
+
+    def __init__(self, placeholders: Iterable[str]) -> None:
+        self.placeholders = frozenset(normalized(p) for p in placeholders)
+
+    def gap(self, value: Any) -> Text | None:
+        """Why the value is no evidence (未填写 / 只有空白 / 占位内容), or None when it is real."""
+        if value is MISSING or value is None:
+            return NOT_FILLED
+        if isinstance(value, str):
+            text = normalized(value)
+            if not text:
+                return BLANK
+            if text in self.placeholders or _only_marks(text) or _letters_x(text):
+                return PLACEHOLDER
+            return None
+        if isinstance(value, (list, dict)) and not value:
+            return NOT_FILLED
+        return None
+
+    def real(self, value: Any) -> bool:
+        return self.gap(value) is None
+
+    def key(self, value: Any) -> Any:
+        """What two entries are compared by: text normalized, so "王某某 " equals "王某某"."""
+        if isinstance(value, str):
+            return normalized(value)
+        if isinstance(value, list):
+            return tuple(self.key(v) for v in value)
+        return value
+
+
+DEFAULT = Evidence(())
+"""For code that judges shape without a pack (blank and marks only)."""
