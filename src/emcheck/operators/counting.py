@@ -165,14 +165,10 @@ def no_decrease(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]
     places: dict[int, JsonPath] = {}
     for element in select(scope, items, at, spec.get("where")):
         year, value = element.get(spec["by"])[0], element.get(spec["field"])[0]
-        if (
-            isinstance(year, int)
-            and isinstance(value, (int, float))
-            and not isinstance(value, bool)
-        ):
-            if year <= scope.context.as_of.year:
-                by_year[year] += value
-                places.setdefault(year, element.path)
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if isinstance(year, int) and number and year <= scope.context.as_of.year:
+            by_year[year] += value
+            places.setdefault(year, element.path)
     if not by_year:
         return []
     latest = max(by_year)
