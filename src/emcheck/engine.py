@@ -10,7 +10,7 @@ from typing import Any
 from emcheck import resources
 from emcheck.document import Document, JsonPath, format_path
 from emcheck.errors import EmcheckError, InputError, Location
-from emcheck.evidence import Evidence
+from emcheck.evidence import for_placeholders
 from emcheck.i18n import Text
 from emcheck.loader import load_file
 from emcheck.model import (
@@ -152,7 +152,7 @@ def evaluate_subject(
     subject: Subject, document: Document, pack: RulePack, as_of: date
 ) -> list[Outcome]:
     data = _at(document.data, subject.path)
-    evidence = Evidence(pack.settings.get("placeholders", ()))
+    evidence = for_placeholders(tuple(pack.settings.get("placeholders", ())))
     declared = data.get("hazards_absent", [])
     absent = frozenset(h["hazard"] for h in declared if evidence.real(h.get("reason")))
     unexcused = frozenset(h["hazard"] for h in declared) - absent

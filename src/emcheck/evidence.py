@@ -7,6 +7,7 @@ document. The placeholder list is a rule-pack setting (``placeholders``) that ma
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -22,12 +23,14 @@ PLACEHOLDER = Text("填写的是占位内容", "placeholder text")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 
+@functools.lru_cache(maxsize=65536)
 def normalized(text: str) -> str:
     """The text as compared: full-width folded (NFKC), invisible marks and outer space gone."""
     folded = unicodedata.normalize("NFKC", text)
     return folded.translate({ord(c): None for c in _INVISIBLE}).strip().casefold()
 
 
+@functools.lru_cache(maxsize=65536)
 def _only_marks(text: str) -> bool:
     """Punctuation or symbols only, such as / - — …… ？"""
     return all(unicodedata.category(c)[0] in "PSZ" for c in text)
@@ -71,5 +74,7 @@ class Evidence:
         return value
 
 
-DEFAULT = Evidence(())
-"""For code that judges shape without a pack (blank and marks only)."""
+@functools.lru_cache(maxsize=8)
+def for_placeholders(placeholders: tuple[str, ...]) -> Evidence:
+    """One judge per placeholder list: every unit of every file audited with a pack shares it."""
+    return Evidence(placeholders)
