@@ -30,7 +30,6 @@ def normalized(text: str) -> str:
     return folded.translate({ord(c): None for c in _INVISIBLE}).strip().casefold()
 
 
-@functools.lru_cache(maxsize=65536)
 def _only_marks(text: str) -> bool:
     """Punctuation or symbols only, such as / - — …… ？"""
     return all(unicodedata.category(c)[0] in "PSZ" for c in text)
@@ -38,7 +37,7 @@ def _only_marks(text: str) -> bool:
 
 def _letters_x(text: str) -> bool:
     """Typed stand-ins such as xxx, XX, ×××, ***: one mark repeated where the value should go."""
-    return len(set(text)) == 1 and text[0] in "x×*○〇"
+    return text[0] in "x×*○〇" and not text.strip(text[0])
 
 
 class Evidence:
@@ -52,14 +51,18 @@ class Evidence:
         if value is MISSING or value is None:
             return NOT_FILLED
         if isinstance(value, str):
-            text = normalized(value)
-            if not text:
-                return BLANK
-            if text in self.placeholders or _only_marks(text) or _letters_x(text):
-                return PLACEHOLDER
-            return None
+            return self._text_gap(value)
         if isinstance(value, (list, dict)) and not value:
             return NOT_FILLED
+        return None
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one judge per pack, kept for the run
+    def _text_gap(self, value: str) -> Text | None:
+        text = normalized(value)
+        if not text:
+            return BLANK
+        if text in self.placeholders or _only_marks(text) or _letters_x(text):
+            return PLACEHOLDER
         return None
 
     def real(self, value: Any) -> bool:
