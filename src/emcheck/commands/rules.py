@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from emcheck import exit_codes
 from emcheck.cases import run_all
 from emcheck.errors import EmcheckError
-from emcheck.i18n import Lang, Text, chooser
+from emcheck.i18n import Lang, Text, chooser, list_separator
 from emcheck.model import LEVEL_NAMES
 from emcheck.packs import load_rule_pack
 from emcheck.rulepack import RulePack
@@ -76,12 +78,77 @@ def run_show(directory: Path | None, rule_id: str, lang: Lang) -> int:
         json.dumps(rule.check, ensure_ascii=False, indent=2),
         f"{t('设置', 'settings')}:",
     ]
-    used = sorted(
-        {name for name in pack.settings if f"${name}" in json.dumps(rule.check, ensure_ascii=False)}
-    )
-    lines += [f"  {name} = {pack.settings[name]}" for name in used] or [f"  {t('无', 'none')}"]
+    lines += [
+        f"  {name} = {_variable(pack, name, lang)}" for name in sorted(_variables(rule.check))
+    ] or [f"  {t('无', 'none')}"]
+    lines.append(_missing_evidence(pack, lang))
     typer.echo("\n".join(lines))
     return exit_codes.OK
+
+
+_BUILTIN = {
+    "pilot_year": Text(
+        "单位的试点年份（站点文件 pilot_year）", "the unit's pilot year (pilot_year)"
+    ),
+    "audit_year": Text("审核日期所在年份（--as-of）", "the year of the audit date (--as-of)"),
+    "zone": Text(
+        "单位所属经济区（站点文件 zone；区文件内的村、社区取区的 zone）",
+        "the unit's economic zone (zone; a village or community in a district file takes the district's)",
+    ),
+}
+
+
+def _variable(pack: RulePack, name: str, lang: Lang) -> str:
+    """A setting's value, or what a built-in variable stands for (and the pack's default)."""
+    builtin = _BUILTIN.get(name)
+    if builtin is None:
+        return _setting(pack.settings.get(name), lang)
+    if name in pack.settings:
+        default = _setting(pack.settings[name], lang)
+        return Text(
+            f"{builtin.zh}；规则包默认 {default}", f"{builtin.en}; pack default {default}"
+        ).get(lang)
+    return builtin.get(lang)
+
+
+def _variables(check: Any) -> set[str]:
+    """The ``$name`` references of a check: settings of the pack and built-in variables."""
+    if isinstance(check, str):
+        return {check[1:]} if check.startswith("$") else set()
+    if isinstance(check, Mapping):
+        return set().union(*(_variables(v) for v in check.values()))
+    if isinstance(check, list):
+        return set().union(*(_variables(v) for v in check))
+    return set()
+
+
+def _setting(value: Any, lang: Lang) -> str:
+    """A setting as a maintainer writes it: ``无、暂无、待定`` rather than ``['无', '暂无']``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        if not value:
+            return Text("（空）", "(empty)").get(lang)
+        return list_separator(lang).join(_setting(item, lang) for item in value)
+    return str(value)
+
+
+def _missing_evidence(pack: RulePack, lang: Lang) -> str:
+    """The pack-wide line: what no rule counts as evidence, with the pack's placeholder list."""
+    placeholders = pack.settings.get("placeholders")
+    listed = (
+        _setting(placeholders, lang)
+        if isinstance(placeholders, list) and placeholders
+        else Text("（未设置）", "(not set)").get(lang)
+    )
+    return Text(
+        "视同未填写（适用于全部规则）：缺失或 null；只有空白（含全角空格、不间断空格、零宽字符）；"
+        "只有标点符号（/、-、……）；同一字符重复（xxx、***）；以及占位内容"
+        f" placeholders = {listed}（在 pack.yaml 中补充）",
+        "Counted as missing evidence (every rule): missing or null; blank (including full-width, "
+        "no-break and zero-width spaces); punctuation only (/, -, ……); one mark repeated (xxx, ***); "
+        f"and placeholder text, placeholders = {listed} (extend it in pack.yaml)",
+    ).get(lang)
 
 
 def run_test(directory: Path | None, lang: Lang) -> int:
