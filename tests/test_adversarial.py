@@ -83,7 +83,7 @@ def _leader_only_member(site: Site) -> None:
 
 def _captain_twice(site: Site) -> None:
     team = village(site)["rescue_team"]
-    team["members"] = team["members"][:9] + [dict(team["members"][0])]
+    team["members"] = [*team["members"][:9], dict(team["members"][0])]
 
 
 def _grids_over_total(site: Site) -> None:
@@ -128,39 +128,96 @@ def _all_evidence(value: str) -> Callable[[Site], None]:
 
 CASES: list[tuple[str, Callable[[Site], None], str, str]] = [
     ("five repeated rescue-team members", _duplicate_members_below_minimum, "ORG-08", TOP),
-    ("a repeated member is reported", _set("rescue_team.members.5", {"name": "高某军", "category": "民兵"}), "DATA-01", TOP),
-    ("a member named with a full-width space", _set("rescue_team.members.3.name", "\u3000"), "DATA-01", TOP),
+    (
+        "a repeated member is reported",
+        _set("rescue_team.members.5", {"name": "高某军", "category": "民兵"}),
+        "DATA-01",
+        TOP,
+    ),
+    (
+        "a member named with a full-width space",
+        _set("rescue_team.members.3.name", "\u3000"),
+        "DATA-01",
+        TOP,
+    ),
     ("the concurrent director as the full-time staff", _director_as_only_full_time, "ORG-03", TOP),
     ("report channel '无'", _set("duty_system.report_channel", "无"), "MECH-03", TOP),
     ("rescue tasks '待定'", _set("rescue_team.duties.tasks", "待定"), "RESP-05", TOP),
-    ("deputy domains of blank text", _set("responsibility.deputies.0.domains", ["\u3000", " "]), "RESP-01", TOP),
+    (
+        "deputy domains of blank text",
+        _set("responsibility.deputies.0.domains", ["\u3000", " "]),
+        "RESP-01",
+        TOP,
+    ),
     ("coordination domain '/'", _set("office.duties.coordination", ["/"]), "RESP-03", TOP),
     ("partner ' '", _set("rescue_team.joint_mechanisms.1.partners", [" "]), "RESP-06", TOP),
     ("a material category of zero quantities", _zero_quantities, "SUP-02", TOP),
     ("a database of 0 entries", _set("materials_database.entries", 0), "SUP-04", TOP),
-    ("zero-hour team training", _set("rescue_team.skills_training", [{"subject": s, "date": "2026-05-19", "hours": 0} for s in ("基础体能", "基本技能", "班组协同")]), "CAP-05", TOP),
+    (
+        "zero-hour team training",
+        _set(
+            "rescue_team.skills_training",
+            [
+                {"subject": s, "date": "2026-05-19", "hours": 0}
+                for s in ("基础体能", "基本技能", "班组协同")
+            ],
+        ),
+        "CAP-05",
+        TOP,
+    ),
     ("funding falls year on year", _funding_falls, "SUP-01", TOP),
     ("plans only claim to be linked", _plans_only_claim_links, "MECH-05", TOP),
     ("absent hazard with reason '无'", _set("hazards_absent.0.reason", "无"), "MECH-06", TOP),
     ("a drill after the audit date", _set("drills.3.date", "2026-12-15"), "DATA-03", TOP),
     ("a revision after the audit date", _set("plans.0.revised_on", "2027-01-01"), "MECH-09", TOP),
-    ("an assessment after the audit date", _set("staff.0.five_know_ten_can.assessed_on", "2027-06-18"), "CAP-04", TOP),
+    (
+        "an assessment after the audit date",
+        _set("staff.0.five_know_ten_can.assessed_on", "2027-06-18"),
+        "CAP-04",
+        TOP,
+    ),
     ("identical trainings counted once", _identical_trainings, "CAP-01", TOP),
-    ("PPE of quantity 0", _set("equipment", [{"category": c, "name": "物资", "quantity": 0} for c in ("装备", "设备", "个人防护用品")]), "SUP-07", TOP),
+    (
+        "PPE of quantity 0",
+        _set(
+            "equipment",
+            [
+                {"category": c, "name": "物资", "quantity": 0}
+                for c in ("装备", "设备", "个人防护用品")
+            ],
+        ),
+        "SUP-07",
+        TOP,
+    ),
     ("no 专题片 at the district", _set("ten_ones", []), "STD-07", TOP),
     ("duty plan '未备案'", _filed_with("未备案"), "MECH-04", VILLAGE),
     ("duty plan filed with another zone", _filed_with("西川经济区值班室"), "MECH-04", VILLAGE),
     ("duty plan filed after the audit date", _filed_later, "MECH-04", VILLAGE),
-    ("grid worker named '无'", _set("villages.0.grids.0.grid_worker.name", "无"), "ORG-07", VILLAGE),
+    (
+        "grid worker named '无'",
+        _set("villages.0.grids.0.grid_worker.name", "无"),
+        "ORG-07",
+        VILLAGE,
+    ),
     ("leader as the only group member", _leader_only_member, "ORG-04", VILLAGE),
     ("captain listed twice to make ten", _captain_twice, "ORG-09", VILLAGE),
     ("villager group of blank text", _set("villages.0.villager_groups.0", " "), "ORG-05", VILLAGE),
     ("village plan based on '无'", _village_plan_unfounded, "MECH-08", VILLAGE),
     ("ten-ones evidence '无'", _all_evidence("无"), "STD-03", VILLAGE),
     ("ten-ones evidence '——'", _all_evidence("——"), "STD-09", VILLAGE),
-    ("grid worker without work content", _set("villages.0.grids.0.grid_worker.work_content", []), "RESP-08", VILLAGE),
+    (
+        "grid worker without work content",
+        _set("villages.0.grids.0.grid_worker.work_content", []),
+        "RESP-08",
+        VILLAGE,
+    ),
     ("grids adding up to more than the households", _grids_over_total, "ORG-06", COMMUNITY),
-    ("a work plan issued after the audit date", _set("annual_work_plans.1.issued_on", "2026-12-20"), "RESP-02", TOP),
+    (
+        "a work plan issued after the audit date",
+        _set("annual_work_plans.1.issued_on", "2026-12-20"),
+        "RESP-02",
+        TOP,
+    ),
 ]
 
 
@@ -186,9 +243,17 @@ def test_small_community_with_one_grid_passes(pack: RulePack) -> None:
 
 @pytest.mark.parametrize("level", ["district", "village", "community"])
 def test_empty_unit_passes_nothing(level: str, pack: RulePack) -> None:
-    site = {"schema_version": 1, "level": level, "id": "empty", "name": "空单位", "pilot_year": 2026}
+    site = {
+        "schema_version": 1,
+        "level": level,
+        "id": "empty",
+        "name": "空单位",
+        "pilot_year": 2026,
+    }
     found = outcomes(site, pack)
     passing = sorted(
-        rule for (rule, _), status in found.items() if status == "pass" and not rule.startswith("DATA-")
+        rule
+        for (rule, _), status in found.items()
+        if status == "pass" and not rule.startswith("DATA-")
     )
     assert passing == []

@@ -538,22 +538,14 @@ def test_partition_and_distinct_ignore_placeholders() -> None:
     assert failing(kinds, {"members": [{"category": "民兵"}, {"category": "待定"}]})
 
 
-# --- known gaps in the operators (xfail until fixed in src/emcheck) -------------------------
+# --- gaps found by these tests and since closed in the operators -----------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="present: a non-empty list counts even when every entry is blank or a placeholder",
-)
 def test_a_list_of_placeholders_is_not_present() -> None:
     check = {"present": {"paths": ["higher_level_plans"]}}
     assert failing(check, {"higher_level_plans": ["无", "\u3000"]})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="evidence: a placeholder wrapped in punctuation (无。, （无）, “待定”) is taken as real text",
-)
 @pytest.mark.parametrize("text", ["无。", "（无）", "“待定”", "暂无。"])
 def test_a_placeholder_in_punctuation_is_not_present(text: str) -> None:
     assert failing({"present": {"paths": ["responsibility_doc"]}}, {"responsibility_doc": text})
@@ -564,7 +556,6 @@ SIZES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="sizes: no grids at all passes (nothing passes on nothing)")
 @pytest.mark.parametrize("grids", [[], None])
 def test_sizes_without_grids_does_not_pass(grids: list[Any] | None) -> None:
     data: dict[str, Any] = {"households": 800}
@@ -573,17 +564,10 @@ def test_sizes_without_grids_does_not_pass(grids: list[Any] | None) -> None:
     assert failing(SIZES, data)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="sizes: a total of 0 counts as 'cannot be split' and passes with a tally"
-)
 def test_sizes_with_a_total_of_zero_does_not_pass() -> None:
     assert failing(SIZES, {"households": 0, "grids": []})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sum with key: rows whose key is blank or a placeholder all share one key; the first counts",
-)
 def test_sum_does_not_count_rows_without_a_real_key() -> None:
     rows = [
         {"title": "无", "start": "2026-05-01", "days": 5},

@@ -35,6 +35,15 @@ def _only_marks(text: str) -> bool:
     return all(unicodedata.category(c)[0] in "PSZ" for c in text)
 
 
+def _strip_marks(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start])[0] in "PSZ":
+        start += 1
+    while end > start and unicodedata.category(text[end - 1])[0] in "PSZ":
+        end -= 1
+    return text[start:end]
+
+
 def _letters_x(text: str) -> bool:
     """Typed stand-ins such as xxx, XX, ×××, ***: one mark repeated where the value should go."""
     return text[0] in "x×*○〇" and not text.strip(text[0])
@@ -54,6 +63,11 @@ class Evidence:
             return self._text_gap(value)
         if isinstance(value, (list, dict)) and not value:
             return NOT_FILLED
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            # A list of texts is evidence when at least one of them is.
+            gaps = [self._text_gap(v) for v in value]
+            if all(gaps):
+                return PLACEHOLDER if PLACEHOLDER in gaps else BLANK
         return None
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one judge per pack, kept for the run
@@ -61,7 +75,11 @@ class Evidence:
         text = normalized(value)
         if not text:
             return BLANK
-        if text in self.placeholders or _only_marks(text) or _letters_x(text):
+        if _only_marks(text):
+            return PLACEHOLDER
+        # "（无）", "无。", "“待定”": the placeholder inside quotes or brackets is no more.
+        core = _strip_marks(text)
+        if core in self.placeholders or _letters_x(core):
             return PLACEHOLDER
         return None
 

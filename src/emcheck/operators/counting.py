@@ -76,8 +76,10 @@ def sum_(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             continue
         if "key" in spec:
-            key = repr(element_key(element, spec["key"]))
-            if key in seen:
+            # Like count: a row without a real key is no real entry, a repeated one counts once.
+            found = element_key(element, spec["key"])
+            key = repr(found)
+            if found is None or key in seen:
                 continue
             seen.add(key)
         if "until_audit" in spec:

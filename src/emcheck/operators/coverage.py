@@ -87,18 +87,15 @@ def sizes(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
     items, at = scope.get(spec["path"])
     total = scope.get(spec["total"])[0]
     low, high = scope.value(spec["min"]), scope.value(spec["max"])
-    if not isinstance(total, int) or isinstance(total, bool):
-        return [
-            Failure(
-                scope.get(spec["total"])[1],
-                label,
-                Text("填写总数", "the total filled in"),
-                show(total),
-            )
-        ]
+    if not isinstance(total, int) or isinstance(total, bool) or total < 1:
+        expected = Text("填写总数（大于 0）", "the total filled in (above 0)")
+        return [Failure(scope.get(spec["total"])[1], label, expected, show(total))]
+    elements = select(scope, items, at, None)
+    if not elements:
+        return [Failure(at, label, Text("至少 1 条", "at least 1 entry"), Text("没有", "none"))]
     splittable = any(k * low <= total <= k * high for k in range(1, total // max(low, 1) + 2))
     failures = []
-    for element in select(scope, items, at, None):
+    for element in elements:
         value = element.get(spec["field"])[0]
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
         if not number or (splittable and not low <= value <= high):
