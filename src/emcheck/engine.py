@@ -210,6 +210,9 @@ def evaluate_rule(
 
 def _tallied(counted: list[Failure]) -> Text | None:
     """What a passing rule counted, for the inspector: ``应急救援队人数：24（去重后）``."""
+    # The same figure measured against a floor and a ceiling is one figure.
+    unique = {(f.path, f.actual): f for f in reversed(counted)}
+    counted = [f for f in counted if unique[(f.path, f.actual)] is f]
     if not counted:
         return None
     return Text(

@@ -37,14 +37,15 @@ def count(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
         ]
     real = [k for k in keys if k is not None]
     distinct = len(set(map(repr, real)))
-    return in_range(distinct, spec, scope, label, at, _counted(distinct, keys, real))
+    shown = _counted(distinct, keys, real, "key" in spec)
+    return in_range(distinct, spec, scope, label, at, shown)
 
 
-def _counted(distinct: int, keys: list[Any], real: list[Any]) -> Text:
+def _counted(distinct: int, keys: list[Any], real: list[Any], by_key: bool) -> Text:
     """``24（去重后；1 条重复、1 条空白或占位未计入）``: the count, and what it left out."""
     repeated, unreal = len(real) - distinct, len(keys) - len(real)
     if not repeated and not unreal:
-        return show(distinct)
+        return Text(f"{distinct}（去重后）", f"{distinct} (distinct)") if by_key else show(distinct)
     notes_zh, notes_en = [], []
     if repeated:
         notes_zh.append(f"{repeated} 条重复")

@@ -192,6 +192,8 @@ def _finding(console: Screen, outcome: Outcome, lang: Lang) -> None:
         line.append(t("  （新问题）", "  (new)"), style="bold")
     console.print(line)
     if outcome.status == PASS:
+        if outcome.actual is not None:  # what was counted, so the pass can be checked
+            _detail(console, f"{t('实有：', 'found: ')}{outcome.actual.get(lang)}", "dim")
         return
     if outcome.waiver is not None:
         waiver = outcome.waiver
