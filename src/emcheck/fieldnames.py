@@ -14,7 +14,6 @@ from typing import Any
 from emcheck import resources
 from emcheck.i18n import Text
 
-
 # Keys described differently in different places: alone, they get a word true everywhere.
 _GENERIC = {
     "name": "名称",
