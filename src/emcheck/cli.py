@@ -307,12 +307,16 @@ def init(
         Path | None,
         typer.Option("--output", "-o", help="写入文件（默认输出到屏幕）· write to a file"),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="覆盖已存在的文件 · overwrite an existing file"),
+    ] = False,
     lang: LangOpt = LangOption.zh,
 ) -> None:
     """生成带中文注释的站点文件模板 · Write a commented site file template."""
     from emcheck.commands.init import run_init
 
-    raise typer.Exit(run_init(level.value, output, lang.value))
+    raise typer.Exit(run_init(level.value, output, lang.value, force))
 
 
 @rules_app.command("list")
