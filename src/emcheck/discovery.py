@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from emcheck.errors import InputError, Location
+import yaml
+
+from emcheck.encoding import decode
+from emcheck.errors import EmcheckError, InputError, Location
 from emcheck.i18n import Text
-from emcheck.reading import os_error_text
+from emcheck.reading import os_error_text, read_file
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SITE_SUFFIXES = (".yaml", ".yml")
 NOT_SITE_FILES = frozenset(
@@ -20,7 +26,9 @@ def site_files(paths: list[Path]) -> list[Path]:
     """Files as named, and the *.yaml / *.yml files below each folder (sorted, no symlink loops).
 
     A named path that exists but is no regular file (a pipe, a broken or looping symlink) is
-    kept: the loader then says exactly what is wrong with it.
+    kept: the loader then says exactly what is wrong with it. A file reached twice (named twice,
+    named and inside a named folder, or through ``./`` or a symlink) is listed once, where it
+    was first reached, so that it is never audited or counted twice.
     """
     found: list[Path] = []
     for path in paths:
@@ -37,7 +45,19 @@ def site_files(paths: list[Path]) -> list[Path]:
             Location(", ".join(map(str, paths))),
             Text("没有找到站点文件（*.yaml、*.yml）", "no site files (*.yaml, *.yml) found"),
         )
-    return found
+    return _once_each(found)
+
+
+def _once_each(files: list[Path]) -> list[Path]:
+    """The files in order without a second path to the same file (compared by real path)."""
+    seen: set[str] = set()
+    unique = []
+    for path in files:
+        real = os.path.normcase(os.path.realpath(path))
+        if real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return unique
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -77,3 +97,93 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir(follow_symlinks=True)
     except OSError:  # a symlink loop: listed if named like a site file, then reported
         return False
+
+
+def top_level_id(path: Path) -> str | None:
+    """The ``id`` of the file's top-level unit, or None when it cannot be told.
+
+    Cheap: the YAML is parsed only as far as the top-level ``id`` key (the third line of a
+    usual site file) and nothing is built. A file that cannot be read or parsed gives None;
+    its audit then reports why.
+    """
+    try:
+        text, _ = decode(read_file(path), str(path))
+    except EmcheckError:
+        return None
+    return id_in(text)
+
+
+def id_in(text: str) -> str | None:
+    """The scalar value of the top-level mapping's ``id`` key in YAML ``text``, if any."""
+    parser = _Parser(text)
+    try:
+        next_event = parser.get_event
+        for expected in (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.MappingStartEvent):
+            if not isinstance(next_event(), expected):
+                return None
+        is_key = True
+        while True:
+            event = next_event()
+            if isinstance(event, yaml.MappingEndEvent):
+                return None
+            if is_key and isinstance(event, yaml.ScalarEvent) and event.value == "id":
+                value = next_event()
+                return value.value if isinstance(value, yaml.ScalarEvent) else None
+            if isinstance(event, yaml.CollectionStartEvent):
+                _skip_collection(next_event)
+            is_key = not is_key
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+
+
+def _skip_collection(next_event: Callable[[], yaml.Event]) -> None:
+    """Read past the end of the collection whose start event was just read."""
+    depth = 1
+    while depth:
+        event = next_event()
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.StreamEndEvent):
+            return
+
+
+def check_one_file_per_unit(files: Sequence[Path], ids: Iterable[str | None]) -> None:
+    """Refuse two files whose top-level unit has the same id, naming the files and the id.
+
+    Two site files for one unit are almost always an old and a new version of the same
+    submission left in one folder: auditing both would count the unit twice and let the
+    older file's verdicts stand beside the newer's.
+    """
+    holders: dict[str, list[Path]] = {}
+    for path, unit in zip(files, ids, strict=True):
+        if unit is not None:
+            holders.setdefault(unit, []).append(path)
+    clashes = {unit: paths for unit, paths in holders.items() if len(paths) > 1}
+    if not clashes:
+        return
+    first_paths = next(iter(clashes.values()))
+    zh = "；".join(f"“{u}” 同时出现在 {'、'.join(map(str, ps))}" for u, ps in clashes.items())
+    en = "; ".join(f"'{u}' is in {', '.join(map(str, ps))}" for u, ps in clashes.items())
+    raise InputError(
+        Location(str(first_paths[1])),
+        Text(
+            f"单位标识（id）重复：{zh}。同一单位只能有一份站点文件（可能是旧版本没有删除）："
+            "请删去或移走多余的文件后再运行；本次未输出任何结果",
+            f"unit id used by more than one file: {en}. A unit must have one site file (an "
+            "old version left behind?): remove or move the extra files and run again; no "
+            "results were written",
+        ),
+    )
+
+
+def same_unit_text(unit: str, first: Path) -> Text:
+    """What ``emcheck validate`` says of a file whose top-level id an earlier file has."""
+    return Text(
+        f"单位标识（id）“{unit}” 与 {first} 相同：同一单位只能有一份站点文件（可能是旧版本没有删除）",
+        f"the unit id '{unit}' is the same as in {first}: a unit must have one site file "
+        "(an old version left behind?)",
+    )

@@ -16,7 +16,7 @@ import typer
 from emcheck import exit_codes
 from emcheck.baseline import load_baseline, render_baseline
 from emcheck.batch import audit_files, default_jobs, progress_wanted
-from emcheck.discovery import site_files
+from emcheck.discovery import check_one_file_per_unit, site_files, top_level_id
 from emcheck.errors import EmcheckError, InputError, Location, OutputError
 from emcheck.i18n import Lang, Text
 from emcheck.model import Outcome
@@ -82,6 +82,9 @@ def run_audit(options: AuditOptions) -> int:
     try:
         pack = load_rule_pack(options.rules)
         files = site_files(list(options.paths))
+        if len(files) > 1:
+            # Before anything is written: the report streams out file by file.
+            check_one_file_per_unit(files, map(top_level_id, files))
         for target in [r.path for r in options.outputs] + [
             p for p in (options.write_baseline,) if p
         ]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import typer
 
-from emcheck.discovery import site_files
+from emcheck.discovery import check_one_file_per_unit, site_files, top_level_id
 from emcheck.engine import audit_file
 from emcheck.errors import EmcheckError, InputError, Location, OutputError
 from emcheck.i18n import Lang, Text
@@ -59,11 +59,14 @@ def run_report(options: ReportCommandOptions) -> int:
         files = site_files(list(options.paths))
         meta = load_meta(options.meta_file, options.overrides)
         spec = ReportSpec(options.kind, meta, wording(options.lang, options.template_dir))
-        targets = plan_outputs(options, files)
+        targets, folder = plan_outputs(options, files)
         as_of = options.as_of or meta.inspection_date or date.today()
         waivers = [w for path in beside(files) for w in load_waivers(path)]
         audits = tuple(audit_file(path, pack, as_of) for path in files)
+        check_one_file_per_unit(files, map(_unit_id, audits, files))
         check_units(meta, (s.id for a in audits for s in a.subjects))
+        if folder is not None:
+            _make_folder(folder)
     except EmcheckError as error:
         return _fail(error, options.lang)
     # Waivers and inline ignores beside the site files count here as they do for audit.
@@ -88,11 +91,16 @@ def run_report(options: ReportCommandOptions) -> int:
     return exit_code(result, "error")
 
 
-def plan_outputs(options: ReportCommandOptions, files: list[Path]) -> list[Path]:
-    """Where each site file's report goes; makes the output folder when there is one."""
+def plan_outputs(
+    options: ReportCommandOptions, files: list[Path]
+) -> tuple[list[Path], Path | None]:
+    """Where each site file's report goes, and the output folder to make (None for one file).
+
+    The folder is made only once the inputs have been checked, so a refused run leaves nothing.
+    """
     suffix = SUFFIXES[options.output_format]
     output = options.output
-    alone = len(files) == 1 and len(options.paths) == 1 and not options.paths[0].is_dir()
+    alone = len(files) == 1 and not any(p.is_dir() for p in options.paths)
     if alone and not output.is_dir():
         parent = output.parent if str(output.parent) else Path(".")
         if not parent.is_dir():
@@ -100,7 +108,7 @@ def plan_outputs(options: ReportCommandOptions, files: list[Path]) -> list[Path]
                 Location(str(output)),
                 Text(f"文件夹 {parent} 不存在", f"the folder {parent} does not exist"),
             )
-        return [output]
+        return [output], None
     if output.exists() and not output.is_dir():
         raise OutputError(
             Location(str(output)),
@@ -109,13 +117,21 @@ def plan_outputs(options: ReportCommandOptions, files: list[Path]) -> list[Path]
                 "with more than one report, -o must be a folder, but this is a file",
             ),
         )
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise _unwritable(output, error) from None
     targets = [output / f"{path.stem}-{options.kind}{suffix}" for path in files]
     _no_clashes(files, targets)
-    return targets
+    return targets, output
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _unwritable(folder, error) from None
+
+
+def _unit_id(audit: FileAudit, path: Path) -> str | None:
+    """The file's top-level unit id: known once audited, else read from the file if it can be."""
+    return audit.subjects[0].id if audit.subjects else top_level_id(path)
 
 
 def _no_clashes(files: list[Path], targets: list[Path]) -> None:

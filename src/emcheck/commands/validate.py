@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from emcheck import exit_codes
-from emcheck.discovery import site_files
+from emcheck.discovery import same_unit_text, site_files
 from emcheck.engine import read_site, site_problems
 from emcheck.errors import EmcheckError
 from emcheck.i18n import Lang, Text
@@ -20,6 +20,8 @@ def run_validate(paths: tuple[object, ...], lang: Lang) -> int:
         typer.echo(f"emcheck: {error.render(lang)}", err=True)
         return error.exit_code
     bad = 0
+    # The first file with each top-level unit id: a second file for one unit is an error.
+    holders: dict[str, Path] = {}
     for path in files:
         try:
             document = read_site(path)
@@ -27,9 +29,15 @@ def run_validate(paths: tuple[object, ...], lang: Lang) -> int:
             typer.echo(error.render(lang))
             bad += 1
             continue
-        problems = site_problems(document)
+        problems = [f"{p.location}: {p.message.get(lang)}" for p in site_problems(document)]
+        unit = document.data.get("id")
+        if isinstance(unit, str):
+            if unit in holders:
+                problems.append(f"{path}: {same_unit_text(unit, holders[unit]).get(lang)}")
+            else:
+                holders[unit] = path
         for problem in problems:
-            typer.echo(f"{problem.location}: {problem.message.get(lang)}")
+            typer.echo(problem)
         if problems:
             bad += 1
         else:
