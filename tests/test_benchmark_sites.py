@@ -19,7 +19,7 @@ _SPEC.loader.exec_module(generate_sites)
 
 
 @pytest.mark.parametrize(
-    ("size", "lines", "units"), [("small", (150, 250), 3), ("large", (950, 1250), 15)]
+    ("size", "lines", "units"), [("small", (150, 280), 3), ("large", (950, 1350), 15)]
 )
 def test_generated_districts_are_schema_valid(
     size: str,

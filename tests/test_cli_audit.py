@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 
 from conftest import AS_OF_TEXT, COMPLIANT, GAPS, VILLAGE
-from test_rule_pack import REQUIRED_IDS
+from test_rule_pack import DATA_QUALITY_IDS, REQUIRED_IDS
+
+ALL_IDS = REQUIRED_IDS + DATA_QUALITY_IDS
 
 Cli = Callable[..., Any]
 
@@ -25,14 +27,14 @@ class TestExamples:
         code, report = audit_json(cli, COMPLIANT)
         assert code == 0
         assert {o["status"] for o in report["outcomes"]} <= {"pass", "not_applicable"}
-        assert {o["rule_id"] for o in report["outcomes"]} == set(REQUIRED_IDS)
+        assert {o["rule_id"] for o in report["outcomes"]} == set(ALL_IDS)
         levels = {o["level"] for o in report["outcomes"]}
         assert levels == {"district", "village", "community"}
 
     def test_every_rule_evaluated_on_every_unit(self, cli: Cli) -> None:
         _, report = audit_json(cli, COMPLIANT)
         units = {(o["site_id"]) for o in report["outcomes"]}
-        assert len(report["outcomes"]) == len(units) * len(REQUIRED_IDS)
+        assert len(report["outcomes"]) == len(units) * len(ALL_IDS)
         assert len(units) >= 5
 
     def test_standalone_village_passes(self, cli: Cli) -> None:
@@ -66,11 +68,16 @@ class TestExamples:
     def test_overdue_after_the_deadline_due_before(self, cli: Cli) -> None:
         late = json.loads(cli("audit", GAPS, "--format", "json", "--as-of", "2026-11-30").output)
         early = json.loads(cli("audit", GAPS, "--format", "json", "--as-of", "2026-01-15").output)
+        # ORG-10 (三(二)) has no deadline of its own, so it is neither due nor overdue.
         org_late = [
-            o for o in late["outcomes"] if o["section"] == "organization" and o["status"] == "fail"
+            o
+            for o in late["outcomes"]
+            if o["section"] == "organization" and o["status"] == "fail" and o["deadline"]
         ]
         org_early = [
-            o for o in early["outcomes"] if o["section"] == "organization" and o["status"] == "fail"
+            o
+            for o in early["outcomes"]
+            if o["section"] == "organization" and o["status"] == "fail" and o["deadline"]
         ]
         assert org_late and {o["due_status"] for o in org_late} == {"overdue"}
         assert org_early and {o["due_status"] for o in org_early} == {"due"}
