@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from conftest import AS_OF_TEXT, VILLAGE
+from conftest import AS_OF_TEXT, GAPS, VILLAGE
 from emcheck.discovery import id_in, site_files, top_level_id
 from emcheck.loader import load_file
 
@@ -221,6 +221,25 @@ def test_validate_and_report_see_the_file_once(cli: Cli, one_site: Path, tmp_pat
     made = cli("report", one_site, one_site, "--as-of", AS_OF_TEXT, "-o", target)
     assert made.exit_code in (0, 1), made.output
     assert target.is_file(), "one file named twice still gives one report at -o"
+
+
+def test_a_waivers_file_named_and_found_beside_is_read_once(cli: Cli, tmp_path: Path) -> None:
+    site = tmp_path / "sites" / GAPS.name
+    site.parent.mkdir()
+    site.write_bytes(GAPS.read_bytes())
+    found = cli("audit", site, "--as-of", AS_OF_TEXT, "--format", "json")
+    target = next(o for o in json.loads(found.stdout)["outcomes"] if o["status"] == "fail")
+    waivers = site.parent / "emcheck-waivers.yaml"
+    waivers.write_text(
+        f"waivers:\n  - rule: {target['rule_id']}\n    site: {target['site_id']}\n"
+        "    reason: 编制调整中\n    approver: 管委会应急局 周某某\n    expires: 2027-06-30\n",
+        encoding="utf-8",
+    )
+    named = ("--waivers", waivers, "--waivers", f"{site.parent}/./emcheck-waivers.yaml")
+    result = cli("audit", site, "--as-of", AS_OF_TEXT, "--format", "json", *named)
+    data = json.loads(result.stdout)
+    assert data["notices"] == [], "a waiver read twice matches once and is then 'unused'"
+    assert sum(o["status"] == "waived" for o in data["outcomes"]) == 1
 
 
 # ── two files for one unit ───────────────────────────────────────────────────

@@ -45,10 +45,10 @@ def site_files(paths: list[Path]) -> list[Path]:
             Location(", ".join(map(str, paths))),
             Text("没有找到站点文件（*.yaml、*.yml）", "no site files (*.yaml, *.yml) found"),
         )
-    return _once_each(found)
+    return once_each(found)
 
 
-def _once_each(files: list[Path]) -> list[Path]:
+def once_each(files: Iterable[Path]) -> list[Path]:
     """The files in order without a second path to the same file (compared by real path)."""
     seen: set[str] = set()
     unique = []

@@ -16,7 +16,7 @@ import typer
 from emcheck import exit_codes
 from emcheck.baseline import load_baseline, render_baseline
 from emcheck.batch import audit_files, default_jobs, progress_wanted
-from emcheck.discovery import check_one_file_per_unit, site_files, top_level_id
+from emcheck.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
 from emcheck.errors import EmcheckError, InputError, Location, OutputError
 from emcheck.i18n import Lang, Text
 from emcheck.model import Outcome
@@ -89,7 +89,11 @@ def run_audit(options: AuditOptions) -> int:
             p for p in (options.write_baseline,) if p
         ]:
             check_writable(target)
-        waivers = [w for path in (*options.waivers, *beside(files)) for w in load_waivers(path)]
+        # A waivers file named with --waivers and also found beside the site files is read once:
+        # read twice, each waiver would be applied once and then reported as matching nothing.
+        waivers = [
+            w for path in once_each((*options.waivers, *beside(files))) for w in load_waivers(path)
+        ]
         known = load_baseline(options.baseline) if options.baseline else None
     except EmcheckError as error:
         typer.echo(f"emcheck: {error.render(options.lang)}", err=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import typer
 
-from emcheck.discovery import check_one_file_per_unit, site_files, top_level_id
+from emcheck.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
 from emcheck.engine import audit_file
 from emcheck.errors import EmcheckError, InputError, Location, OutputError
 from emcheck.i18n import Lang, Text
@@ -61,7 +61,7 @@ def run_report(options: ReportCommandOptions) -> int:
         spec = ReportSpec(options.kind, meta, wording(options.lang, options.template_dir))
         targets, folder = plan_outputs(options, files)
         as_of = options.as_of or meta.inspection_date or date.today()
-        waivers = [w for path in beside(files) for w in load_waivers(path)]
+        waivers = [w for path in once_each(beside(files)) for w in load_waivers(path)]
         audits = tuple(audit_file(path, pack, as_of) for path in files)
         check_one_file_per_unit(files, map(_unit_id, audits, files))
         check_units(meta, (s.id for a in audits for s in a.subjects))
