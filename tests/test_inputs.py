@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,37 @@ def test_template_has_the_new_fields_and_clauses(cli: Cli, level: str) -> None:
     ]
     assert bare == [], "every field has a comment on its line or the line above"
     assert text.count("二(") > 60, "comments name the clauses"
+
+
+_COMMENTED_KEY = re.compile(r"^(\s*)# (\s*(?:- )?[a-z_]+: .*)$")
+_EMPTY_LIST_BEFORE_EXAMPLE = re.compile(r": \[\](\s+#)")
+
+
+def _examples_filled_in(text: str) -> str:
+    """The template as a clerk fills it in by its own instructions: each commented key has its
+    "# " deleted, and an empty list [] followed by a commented example row loses its []."""
+    lines = text.splitlines()
+    out = []
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        key = _COMMENTED_KEY.match(line)
+        if key:
+            out.append(key.group(1) + key.group(2))
+        elif _COMMENTED_KEY.match(following) and following.split("# ", 1)[1].lstrip()[:2] == "- ":
+            out.append(_EMPTY_LIST_BEFORE_EXAMPLE.sub(r":\1", line))
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_commented_examples_are_valid_once_filled_in(cli: Cli, tmp_path: Path, level: str) -> None:
+    text = _template(cli, tmp_path, level).read_text(encoding="utf-8")
+    site = tmp_path / "filled.yaml"
+    site.write_text(_examples_filled_in(text), encoding="utf-8")
+    assert site.read_text(encoding="utf-8").count("\n") == text.count("\n")
+    assert len(list(_filled(load_file(site).data, ()))) > 20, "the examples were uncommented"
+    result = cli("validate", site)
+    assert result.exit_code == 0, result.output
 
 
 # ── init never overwrites ────────────────────────────────────────────────────
