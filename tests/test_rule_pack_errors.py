@@ -104,3 +104,14 @@ def test_cli_exits_3_with_location(tmp_path: Path, cli: Callable[..., object]) -
     assert result.exit_code == 3  # type: ignore[attr-defined]
     assert "XYZ-01.yaml:10:" in result.output  # type: ignore[attr-defined]
     assert "Traceback" not in result.output  # type: ignore[attr-defined]
+
+
+def test_when_present_path_is_checked_against_the_site_schema(tmp_path: Path) -> None:
+    folder = pack_with(tmp_path, "present: {paths: [office.name]}", "when_present: [drills.dat]\n")
+    error = load_error(folder)
+    assert "drills.dat" in error.message.zh and error.location.line == 12
+
+
+def test_when_present_may_step_into_lists(tmp_path: Path) -> None:
+    folder = pack_with(tmp_path, "present: {paths: [office.name]}", "when_present: [drills.date]\n")
+    assert load_pack(folder).rules[0].when_present == ("drills.date",)

@@ -26,6 +26,7 @@ from emcheck.model import (
     Subject,
 )
 from emcheck.operators import TALLY, Failure, problems, run_check
+from emcheck.paths import reach
 from emcheck.rulepack import Rule, RulePack
 from emcheck.scope import AuditContext, Scope
 from emcheck.validation import SchemaProblem, validate_document
@@ -186,7 +187,7 @@ def evaluate_rule(
     base: Location,
 ) -> Outcome:
     deadline = pack.deadline_of(rule, subject.pilot_year) if subject.pilot_year else None
-    if subject.level_group not in rule.levels:
+    if subject.level_group not in rule.levels or not _has_any(scope, rule.when_present):
         return Outcome(rule, subject, NOT_APPLICABLE, base, subject.path, deadline)
     try:
         found = run_check(rule.check, scope)
@@ -206,6 +207,12 @@ def evaluate_rule(
         return Outcome(
             rule, subject, ERROR, base, subject.path, deadline, "error", message, due=due
         )
+
+
+def _has_any(scope: Scope, paths: tuple[str, ...]) -> bool:
+    """Whether the unit has something for the rule to judge (always, when the rule names nothing)."""
+    evidence = scope.context.evidence
+    return not paths or any(evidence.real(v) for path in paths for v in reach(scope.data, path))
 
 
 def _tallied(counted: list[Failure]) -> Text | None:

@@ -39,6 +39,20 @@ def resolve(
     return value, at
 
 
+def reach(data: Any, path: str) -> list[Any]:
+    """Every value at ``path``, stepping into each element of a list on the way
+    (``drills.date`` is the date of every drill)."""
+    found = [data]
+    for part in split(path)[1]:
+        step: list[Any] = []
+        for value in found:
+            for item in value if type(value) is list else [value]:
+                if type(item) is dict and part in item:
+                    step.append(item[part])
+        found = step
+    return found
+
+
 def is_empty(value: Any) -> bool:
     """Missing, null, blank text, or an empty list or mapping."""
     if value is MISSING or value is None:
@@ -82,9 +96,15 @@ class SchemaPaths:
                 return part["items"]  # type: ignore[no-any-return]
         return None
 
-    def walk(self, node: Mapping[str, Any], parts: tuple[str, ...]) -> Mapping[str, Any] | None:
+    def walk(
+        self, node: Mapping[str, Any], parts: tuple[str, ...], into_lists: bool = False
+    ) -> Mapping[str, Any] | None:
+        """The schema node at ``parts``; with ``into_lists``, a list's parts are its items'."""
         for part in parts:
             child = self.child(node, part)
+            if child is None and into_lists:
+                items = self.items(node)
+                child = self.child(items, part) if items is not None else None
             if child is None:
                 return None
             node = child

@@ -105,6 +105,13 @@ class CheckLinter:
                         condition["some"], (*at, field, "some"), inner, root, group
                     )
 
+    def lint_reachable(self, paths: list[str]) -> Iterator[Problem]:
+        """Paths that may step into lists (``drills.date``), as ``when_present`` names them."""
+        for index, path in enumerate(paths):
+            for group, root in self.roots.items():
+                if self.schema.walk(root, split(path)[1], into_lists=True) is None:
+                    yield from self._path(path, (index,), {}, {}, group)
+
     def _element(self, spec: Mapping[str, Any], node: Node, root: Node) -> Node | None:
         # member_of's elements are those of its ``list``; every other operator's, of ``path``.
         target = self._resolve(spec.get("list", spec.get("path", "")), node, root)

@@ -83,6 +83,8 @@ class Rule:
     """How to record the fix in the site file (填报说明), for submitters, not for notices."""
     cases: tuple[Case, ...]
     source: Location
+    when_present: tuple[str, ...] = ()
+    """The rule judges only units with at least one of these paths filled in for real."""
 
 
 @dataclass(frozen=True)
@@ -211,10 +213,12 @@ def _build_rule(
             f"unknown deadline '{deadline}'",
         )
     levels = frozenset(data["levels"])
-    for path, problem in CheckLinter(levels, variables, known_ids - {data["id"]}).lint(
-        data["check"], ("check",)
-    ):
+    linter = CheckLinter(levels, variables, known_ids - {data["id"]})
+    for path, problem in linter.lint(data["check"], ("check",)):
         raise _error(document, path, problem.zh, problem.en)
+    when_present = tuple(data.get("when_present", ()))
+    for path, problem in linter.lint_reachable(list(when_present)):
+        raise _error(document, ("when_present", *path), problem.zh, problem.en)
     return Rule(
         id=data["id"],
         name=data["name"],
@@ -231,6 +235,7 @@ def _build_rule(
         record=_templates(document, "record") if "record" in data else None,
         cases=tuple(_cases(document)),
         source=_location(document, ("id",)),
+        when_present=when_present,
     )
 
 
