@@ -53,6 +53,12 @@ def _set(path: str, value: Any) -> Callable[[Site], None]:
     return edit
 
 
+def _rows(path: str, key: str, kinds: tuple[str, ...], **fields: Any) -> Callable[[Site], None]:
+    """One row per kind, all with the same (hollow) fields: zero hours, zero quantity."""
+    today = {"date": "2026-05-19"} if key == "subject" else {}
+    return _set(path, [{key: kind, **today, **fields} for kind in kinds])
+
+
 def _duplicate_members_below_minimum(site: Site) -> None:
     members = site["rescue_team"]["members"]
     # 24 rows, but five of them repeat people already listed: 19 distinct people.
@@ -155,12 +161,8 @@ CASES: list[tuple[str, Callable[[Site], None], str, str]] = [
     ("a database of 0 entries", _set("materials_database.entries", 0), "SUP-04", TOP),
     (
         "zero-hour team training",
-        _set(
-            "rescue_team.skills_training",
-            [
-                {"subject": s, "date": "2026-05-19", "hours": 0}
-                for s in ("基础体能", "基本技能", "班组协同")
-            ],
+        _rows(
+            "rescue_team.skills_training", "subject", ("基础体能", "基本技能", "班组协同"), hours=0
         ),
         "CAP-05",
         TOP,
@@ -179,13 +181,7 @@ CASES: list[tuple[str, Callable[[Site], None], str, str]] = [
     ("identical trainings counted once", _identical_trainings, "CAP-01", TOP),
     (
         "PPE of quantity 0",
-        _set(
-            "equipment",
-            [
-                {"category": c, "name": "物资", "quantity": 0}
-                for c in ("装备", "设备", "个人防护用品")
-            ],
-        ),
+        _rows("equipment", "category", ("装备", "设备", "个人防护用品"), name="物资", quantity=0),
         "SUP-07",
         TOP,
     ),
