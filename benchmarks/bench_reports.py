@@ -19,12 +19,12 @@ import time
 from datetime import date
 from pathlib import Path
 
-from emcheck.engine import audit_file
-from emcheck.packs import load_rule_pack
-from emcheck.report_meta import ReportMeta
-from emcheck.reporters.report_content import ReportSpec
-from emcheck.reporters.report_document import render_report
-from emcheck.reporters.report_text import wording
+from emcheck.audit.engine import audit_file
+from emcheck.report.content import ReportSpec
+from emcheck.report.document import render_report
+from emcheck.report.meta import ReportMeta
+from emcheck.report.wording import wording
+from emcheck.rulepack.choose import load_rule_pack
 from emcheck.writing import write_atomically
 
 ROOT = Path(__file__).resolve().parents[1]

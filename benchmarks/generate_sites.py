@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from emcheck.loader import load_file
+from emcheck.loading.loader import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "examples" / "qingshan-district.yaml"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from emcheck.packs import load_rule_pack
-from emcheck.rulepack import RulePack
+from emcheck.rulepack.choose import load_rule_pack
+from emcheck.rulepack.pack import RulePack
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

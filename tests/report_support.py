@@ -20,14 +20,14 @@ from docx.document import Document as DocumentObject
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from emcheck.engine import audit_file
+from emcheck.audit.engine import audit_file
+from emcheck.audit.outcomes import FileAudit
 from emcheck.i18n import Lang
-from emcheck.model import FileAudit
-from emcheck.report_meta import ReportMeta, load_meta
-from emcheck.reporters.report_content import Kind, ReportSpec
-from emcheck.reporters.report_document import render_report
-from emcheck.reporters.report_text import wording
-from emcheck.rulepack import RulePack
+from emcheck.report.content import Kind, ReportSpec
+from emcheck.report.document import render_report
+from emcheck.report.meta import ReportMeta, load_meta
+from emcheck.report.wording import wording
+from emcheck.rulepack.pack import RulePack
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"

@@ -16,9 +16,9 @@ import pytest
 import yaml
 
 from conftest import AS_OF, COMPLIANT
-from emcheck.engine import audit_document
-from emcheck.loader import load_bytes
-from emcheck.rulepack import RulePack
+from emcheck.audit.engine import audit_document
+from emcheck.loading.loader import load_bytes
+from emcheck.rulepack.pack import RulePack
 
 Site = dict[str, Any]
 BASE: Site = yaml.safe_load(COMPLIANT.read_text(encoding="utf-8"))

@@ -140,7 +140,7 @@ class TestAcceptanceEdits:
     """The issue's examples: each edit is caught by the right rule at the right line."""
 
     def test_village_team_of_nine(self, cli: Cli, tmp_path: Path) -> None:
-        from emcheck.loader import load_file
+        from emcheck.loading.loader import load_file
 
         document = load_file(COMPLIANT)
         members = document.data["villages"][0]["rescue_team"]["members"]
@@ -163,7 +163,7 @@ class TestAcceptanceEdits:
         assert "9" in found[0]["actual"]
 
     def test_district_team_of_31(self, cli: Cli, tmp_path: Path) -> None:
-        from emcheck.loader import load_file
+        from emcheck.loading.loader import load_file
 
         document = load_file(COMPLIANT)
         members = document.data["rescue_team"]["members"]
@@ -180,7 +180,7 @@ class TestAcceptanceEdits:
         assert found[0]["line"] == document.positions[("rescue_team", "members")].line
 
     def test_district_training_of_four_days(self, cli: Cli, tmp_path: Path) -> None:
-        from emcheck.loader import load_file
+        from emcheck.loading.loader import load_file
 
         document = load_file(COMPLIANT)
         village = document.data["villages"][0]
@@ -202,7 +202,7 @@ class TestAcceptanceEdits:
         assert "4" in found[0]["actual"]
 
     def test_grid_without_grid_worker(self, cli: Cli, tmp_path: Path) -> None:
-        from emcheck.loader import load_file
+        from emcheck.loading.loader import load_file
 
         document = load_file(COMPLIANT)
         grid = document.data["villages"][0]["grids"][0]

@@ -11,14 +11,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import AS_OF, VILLAGE
-from emcheck import operators, resources
+from emcheck import resources
+from emcheck.audit.engine import audit_document
+from emcheck.audit.outcomes import ERROR, PASS, STATUSES, AuditResult
 from emcheck.commands.audit import exit_code
-from emcheck.engine import audit_document
 from emcheck.errors import InputError
-from emcheck.loader import load_bytes, load_file
-from emcheck.model import ERROR, PASS, STATUSES, AuditResult
-from emcheck.rulepack import RulePack
-from emcheck.validation import validate_document
+from emcheck.loading.loader import load_bytes, load_file
+from emcheck.rulepack import operators
+from emcheck.rulepack.pack import RulePack
+from emcheck.validation.validator import validate_document
 from mutations import paths
 
 BASE = load_file(VILLAGE).data

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from conftest import AS_OF_TEXT, GAPS, VILLAGE
-from emcheck.discovery import id_in, site_files, top_level_id
-from emcheck.loader import load_file
+from emcheck.loading.discovery import id_in, site_files, top_level_id
+from emcheck.loading.loader import load_file
 
 Cli = Callable[..., Any]
 LEVELS = ["district", "village", "community"]

@@ -7,8 +7,8 @@ import pytest
 from conftest import VILLAGE
 from emcheck import resources
 from emcheck.errors import InputError
-from emcheck.loader import load_bytes, load_file
-from emcheck.validation import validate_document
+from emcheck.loading.loader import load_bytes, load_file
+from emcheck.validation.validator import validate_document
 
 
 def load(text: str) -> object:

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from emcheck.errors import InputError
-from emcheck.loader import load_bytes
+from emcheck.loading.loader import load_bytes
 
 YAML_ALPHABET = st.sampled_from(list("abc: -[]{},&*!|>'\"#\n\t 0123456789.?%@`柳溪村\\"))
 

@@ -18,8 +18,8 @@ from lxml import etree
 
 from conftest import AS_OF, COMPLIANT, GAPS, ROOT, VILLAGE
 from emcheck.i18n import Lang
-from emcheck.reporters.report_content import Kind
-from emcheck.rulepack import RulePack
+from emcheck.report.content import Kind
+from emcheck.rulepack.pack import RulePack
 from report_support import render
 
 SCHEMAS = ROOT.parent / "shared" / "schemas" / "ooxml"

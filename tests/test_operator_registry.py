@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from emcheck import matchers, operators
+from emcheck.rulepack import matchers, operators
 
 ROOT = Path(__file__).resolve().parents[1]
 RULE_SCHEMA = yaml.safe_load(

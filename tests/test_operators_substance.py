@@ -1,6 +1,6 @@
 """Substance, not shape: blank, placeholder, repeated, zero and future evidence never passes.
 
-Checks run straight through :func:`emcheck.operators.run_check` on small site fragments, with
+Checks run straight through :func:`emcheck.rulepack.operators.run_check` on small site fragments, with
 the built-in pack's ``placeholders``. Expected results are worked out here independently of
 emcheck's own normalization, so a property test cannot agree with the code by construction.
 """
@@ -18,9 +18,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from emcheck.evidence import Evidence
-from emcheck.operators import TALLY, Failure, problems, run_check
-from emcheck.scope import AuditContext, Scope
+from emcheck.rulepack.evidence import Evidence
+from emcheck.rulepack.operators import TALLY, Failure, problems, run_check
+from emcheck.rulepack.scope import AuditContext, Scope
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK_SETTINGS: dict[str, Any] = yaml.safe_load(

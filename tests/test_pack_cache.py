@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from emcheck import pack_cache
 from emcheck.errors import RulePackError
-from emcheck.packs import load_rule_pack
 from emcheck.resources import builtin_rules_dir
-from emcheck.rulepack import RulePack, load_pack
+from emcheck.rulepack import cache as pack_cache
+from emcheck.rulepack.choose import load_rule_pack
+from emcheck.rulepack.pack import RulePack, load_pack
 
 
 @pytest.fixture

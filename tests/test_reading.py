@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from emcheck.errors import InputError, RulePackError
-from emcheck.loader import load_file
-from emcheck.reading import Limits, read_file
+from emcheck.loading.loader import load_file
+from emcheck.loading.reading import Limits, read_file
 
 
 def test_limits_come_from_the_environment() -> None:

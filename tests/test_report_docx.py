@@ -21,11 +21,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from conftest import AS_OF, AS_OF_TEXT, COMPLIANT, EXAMPLES, GAPS
+from emcheck.audit.outcomes import FAIL, OVERDUE
 from emcheck.errors import RulePackError
-from emcheck.model import FAIL, OVERDUE
-from emcheck.report_meta import ReportMeta, load_meta
-from emcheck.reporters.report_rows import ordered, problems_of
-from emcheck.rulepack import RulePack
+from emcheck.report.meta import ReportMeta, load_meta
+from emcheck.report.rows import ordered, problems_of
+from emcheck.rulepack.pack import RulePack
 from report_support import (
     META,
     PROBLEM_HEADER,
@@ -271,7 +271,7 @@ class TestCompliant:
 
 class TestDeadlineSetting:
     def test_pilot_deadline_while_still_ahead(self, pack: RulePack) -> None:
-        from emcheck.engine import audit_file
+        from emcheck.audit.engine import audit_file
 
         pilot = dataclasses.replace(
             pack, settings={**pack.settings, "rectification_deadline": "pilot"}
@@ -289,7 +289,7 @@ class TestDeadlineSetting:
             assert problem.review > problem.deadline
 
     def test_pilot_deadline_passed_falls_back_to_the_period(self, pack: RulePack) -> None:
-        from emcheck.engine import audit_file
+        from emcheck.audit.engine import audit_file
 
         pilot = dataclasses.replace(
             pack, settings={**pack.settings, "rectification_deadline": "pilot"}
@@ -527,7 +527,7 @@ class TestTemplateDir:
 
 
 def test_builtin_wordings_have_the_same_keys() -> None:
-    from emcheck.reporters.report_text import wording
+    from emcheck.report.wording import wording
 
     assert wording("zh").keys() == wording("en").keys()
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from conftest import AS_OF, AS_OF_TEXT, COMPLIANT, GAPS
-from emcheck.model import FAIL
-from emcheck.reporters.markdown import escape
-from emcheck.rulepack import RulePack
+from emcheck.audit.outcomes import FAIL
+from emcheck.report.markdown import escape
+from emcheck.rulepack.pack import RulePack
 from report_support import check_golden, render
 
 Cli = Callable[..., Any]

@@ -11,7 +11,7 @@ import pytest
 from conftest import COMPLIANT
 from emcheck.errors import RulePackError
 from emcheck.resources import builtin_rules_dir
-from emcheck.rulepack import load_pack
+from emcheck.rulepack.pack import load_pack
 
 RULE = """id: XYZ-01
 name: test.rule

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from conftest import COMPLIANT, GAPS, VILLAGE
 from emcheck import resources
-from emcheck.loader import load_file
+from emcheck.loading.loader import load_file
 from emcheck.resources import builtin_rules_dir
-from emcheck.schema_check import Unsupported, compile_schema, equal
+from emcheck.validation.precheck import Unsupported, compile_schema, equal
 from mutations import paths
 
 SITES = [load_file(path).data for path in (COMPLIANT, GAPS, VILLAGE)]

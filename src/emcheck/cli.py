@@ -256,7 +256,7 @@ def report(
 ) -> None:
     """生成检查情况报告或整改通知书（Word）· Write gap reports or rectification notices."""
     from emcheck.commands.report import ReportCommandOptions, run_report
-    from emcheck.report_meta import MetaOverrides
+    from emcheck.report.meta import MetaOverrides
 
     overrides = MetaOverrides(
         issuer=issuer,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 if TYPE_CHECKING:
-    from emcheck.validation import SchemaValidator
+    from emcheck.validation.validator import SchemaValidator
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PACKAGE = resources.files("emcheck")
@@ -26,7 +26,7 @@ def schema(name: str) -> dict[str, Any]:
 
 @functools.cache
 def validator(name: str) -> SchemaValidator:
-    from emcheck.validation import SchemaValidator
+    from emcheck.validation.validator import SchemaValidator
 
     return SchemaValidator(schema(name))
 

@@ -14,18 +14,18 @@ from pathlib import Path
 import typer
 
 from emcheck import exit_codes
-from emcheck.baseline import load_baseline, render_baseline
-from emcheck.batch import audit_files, default_jobs, progress_wanted
-from emcheck.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
+from emcheck.audit.baseline import load_baseline, render_baseline
+from emcheck.audit.batch import audit_files, default_jobs, progress_wanted
+from emcheck.audit.outcomes import Outcome
+from emcheck.audit.policy import ExitCode, Policy, exit_code
+from emcheck.audit.waivers import beside, load_waivers
 from emcheck.errors import EmcheckError, InputError, Location, OutputError
 from emcheck.i18n import Lang, Text
-from emcheck.model import Outcome
-from emcheck.packs import load_rule_pack
-from emcheck.policy import ExitCode, Policy, exit_code
+from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
 from emcheck.reporters import writer
 from emcheck.reporters.options import ReportOptions
 from emcheck.reporters.stream import Writer
-from emcheck.waivers import beside, load_waivers
+from emcheck.rulepack.choose import load_rule_pack
 from emcheck.writing import PendingFile, check_writable, write_atomically
 
 

@@ -14,7 +14,7 @@ import typer
 from emcheck import exit_codes
 from emcheck.errors import Location, OutputError
 from emcheck.i18n import Lang, Text
-from emcheck.reading import os_error_text
+from emcheck.loading.reading import os_error_text
 from emcheck.resources import template_dir
 from emcheck.writing import check_writable, write_atomically
 

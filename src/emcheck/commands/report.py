@@ -16,18 +16,18 @@ from pathlib import Path
 
 import typer
 
-from emcheck.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
-from emcheck.engine import audit_file
+from emcheck.audit.engine import audit_file
+from emcheck.audit.outcomes import AuditResult, FileAudit
+from emcheck.audit.policy import apply_policy, exit_code
+from emcheck.audit.waivers import beside, load_waivers
 from emcheck.errors import EmcheckError, InputError, Location, OutputError
 from emcheck.i18n import Lang, Text
-from emcheck.model import AuditResult, FileAudit
-from emcheck.packs import load_rule_pack
-from emcheck.policy import apply_policy, exit_code
-from emcheck.report_meta import MetaOverrides, check_units, load_meta
-from emcheck.reporters.report_content import Kind, ReportSpec
-from emcheck.reporters.report_document import render_report
-from emcheck.reporters.report_text import wording
-from emcheck.waivers import beside, load_waivers
+from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
+from emcheck.report.content import Kind, ReportSpec
+from emcheck.report.document import render_report
+from emcheck.report.meta import MetaOverrides, check_units, load_meta
+from emcheck.report.wording import wording
+from emcheck.rulepack.choose import load_rule_pack
 from emcheck.writing import write_atomically
 
 SUFFIXES = {"docx": ".docx", "markdown": ".md"}

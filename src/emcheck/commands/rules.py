@@ -10,12 +10,12 @@ from typing import Any
 import typer
 
 from emcheck import exit_codes
-from emcheck.cases import run_all
+from emcheck.audit.outcomes import LEVEL_NAMES
+from emcheck.audit.rule_cases import run_all
 from emcheck.errors import EmcheckError
 from emcheck.i18n import Lang, Text, chooser, list_separator
-from emcheck.model import LEVEL_NAMES
-from emcheck.packs import load_rule_pack
-from emcheck.rulepack import RulePack
+from emcheck.rulepack.choose import load_rule_pack
+from emcheck.rulepack.pack import RulePack
 
 
 def _pack(directory: Path | None, lang: Lang) -> RulePack | int:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import typer
 
 from emcheck import exit_codes
-from emcheck.discovery import same_unit_text, site_files
-from emcheck.engine import read_site, site_problems
+from emcheck.audit.engine import read_site, site_problems
 from emcheck.errors import EmcheckError
 from emcheck.i18n import Lang, Text
+from emcheck.loading.discovery import same_unit_text, site_files
 
 
 def run_validate(paths: tuple[object, ...], lang: Lang) -> int:

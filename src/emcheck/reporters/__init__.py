@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
-from emcheck.model import AuditResult, FileAudit, Notice
+from emcheck.audit.outcomes import AuditResult, FileAudit, Notice
 from emcheck.reporters.options import ReportOptions
 from emcheck.reporters.stream import Writer
-from emcheck.rulepack import RulePack
+from emcheck.rulepack.pack import RulePack
 
 REPORTER_BY_NAME = {
     "console": "emcheck.reporters.console",
@@ -22,7 +22,7 @@ REPORTER_BY_NAME = {
     "sarif": "emcheck.reporters.sarif",
     "junit": "emcheck.reporters.junit",
     "github": "emcheck.reporters.github",
-    "markdown": "emcheck.reporters.markdown",
+    "markdown": "emcheck.report.markdown",
 }
 
 

@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text as RichText
 
-from emcheck.i18n import Lang, Text, chooser
-from emcheck.model import (
+from emcheck.audit.outcomes import (
     ERROR,
     FAIL,
     LEVEL_NAMES,
@@ -21,11 +20,12 @@ from emcheck.model import (
     Outcome,
     Subject,
 )
+from emcheck.audit.vocabulary import SEVERITY, STATUS, Tally, due_text
+from emcheck.i18n import Lang, Text, chooser
 from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
 from emcheck.reporters.text_layout import columns, wrap
-from emcheck.rulepack import RulePack
-from emcheck.ui import SEVERITY, STATUS, Tally, due_text
+from emcheck.rulepack.pack import RulePack
 
 _INDENT = 7
 _MARK = {WAIVED: ("~", "cyan"), PASS: ("✓", "green"), FAIL: ("✗", "red"), ERROR: ("!", "magenta")}

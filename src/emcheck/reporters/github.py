@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from emcheck.audit.outcomes import ERROR, WAIVED, AuditResult, FileAudit, Notice, Outcome
 from emcheck.errors import Location
 from emcheck.i18n import Lang
-from emcheck.model import ERROR, WAIVED, AuditResult, FileAudit, Notice, Outcome
 from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
 

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from emcheck import __version__
+from emcheck.audit.outcomes import AuditResult, FileAudit, Notice, Outcome, Waiver
+from emcheck.audit.vocabulary import Tally
 from emcheck.errors import Location
 from emcheck.i18n import Lang, Text
-from emcheck.model import AuditResult, FileAudit, Notice, Outcome, Waiver
 from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
-from emcheck.ui import Tally
 
 FORMAT_VERSION = 1
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from emcheck.i18n import Lang, Text
-from emcheck.model import (
+from emcheck.audit.outcomes import (
     ERROR,
     FAIL,
     NOT_APPLICABLE,
@@ -20,9 +19,10 @@ from emcheck.model import (
     Notice,
     Outcome,
 )
+from emcheck.audit.vocabulary import due_text
+from emcheck.i18n import Lang, Text
 from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
-from emcheck.ui import due_text
 
 
 class Writer(stream.Writer):

@@ -12,12 +12,12 @@ from typing import Any
 from urllib.parse import quote
 
 from emcheck import __version__
+from emcheck.audit.outcomes import ERROR, WAIVED, AuditResult, FileAudit, Notice, Outcome
 from emcheck.errors import Location
 from emcheck.i18n import Lang, Text
-from emcheck.model import ERROR, WAIVED, AuditResult, FileAudit, Notice, Outcome
 from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
-from emcheck.rulepack import Rule, Section
+from emcheck.rulepack.pack import Rule, Section
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SITE_FORMAT_RULE = "SITE-FORMAT"

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from emcheck.model import AuditResult, FileAudit, Notice
+from emcheck.audit.outcomes import AuditResult, FileAudit, Notice
+from emcheck.audit.vocabulary import Tally
 from emcheck.reporters.options import ReportOptions
-from emcheck.rulepack import RulePack
-from emcheck.ui import Tally
+from emcheck.rulepack.pack import RulePack
 
 
 class Writer:

@@ -1,0 +1,322 @@
+"""Run every rule of a pack on every subject of a site file; one outcome per rule and subject."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from emcheck import resources
+from emcheck.audit.outcomes import (
+    DUE,
+    ERROR,
+    FAIL,
+    NO_DEADLINE,
+    NOT_APPLICABLE,
+    OVERDUE,
+    PASS,
+    FileAudit,
+    Outcome,
+    Subject,
+)
+from emcheck.errors import EmcheckError, InputError, Location
+from emcheck.i18n import Text
+from emcheck.loading.document import Document, JsonPath, format_path
+from emcheck.loading.loader import load_file
+from emcheck.rulepack.evidence import for_placeholders
+from emcheck.rulepack.operators import TALLY, Failure, problems, run_check
+from emcheck.rulepack.pack import Rule, RulePack
+from emcheck.rulepack.paths import reach
+from emcheck.rulepack.scope import AuditContext, Scope
+from emcheck.validation.validator import SchemaProblem, validate_document
+
+SUB_SITE_KEYS = {"villages": "village", "communities": "community"}
+
+
+def audit_file(path: Path, pack: RulePack, as_of: date) -> FileAudit:
+    shown = str(path)
+    try:
+        document = read_site(path)
+    except EmcheckError as error:
+        return FileAudit(shown, (), (), error=error)
+    problems = site_problems(document)
+    if problems:
+        return FileAudit(shown, (), (), problems=tuple(problems))
+    return audit_document(document, pack, as_of)
+
+
+def read_site(path: Path) -> Document:
+    """Load a site file and make sure it is a mapping at all before schema validation."""
+    document = load_file(path)
+    if document.empty:
+        raise InputError(
+            Location(document.file, 1, 1),
+            Text("文件为空：没有任何站点内容", "the file is empty: no site in it"),
+        )
+    if not isinstance(document.data, dict):
+        kind = (
+            Text("列表", "a list")
+            if isinstance(document.data, list)
+            else Text("单个值", "a single value")
+        )
+        raise InputError(
+            Location(document.file, 1, 1),
+            Text(
+                f"文件顶层应为键值映射（level: …、name: …），实际是{kind.zh}",
+                f"the top level must be a mapping (level: …, name: …), found {kind.en}",
+            ),
+        )
+    return document
+
+
+def audit_document(document: Document, pack: RulePack, as_of: date) -> FileAudit:
+    subjects = tuple(subjects_of(document))
+    outcomes = tuple(
+        outcome
+        for subject in subjects
+        for outcome in evaluate_subject(subject, document, pack, as_of)
+    )
+    return FileAudit(document.file, subjects, outcomes, ignores=document.ignores)
+
+
+def subjects_of(document: Document) -> Iterator[Subject]:
+    data = document.data
+    top = Subject(
+        data["id"],
+        data["name"],
+        data["level"],
+        document.file,
+        (),
+        None,
+        int(data.get("pilot_year", 0)),
+    )
+    yield top
+    for key, level in SUB_SITE_KEYS.items():
+        for index, item in enumerate(data.get(key, [])):
+            yield Subject(
+                item["id"],
+                item["name"],
+                level,
+                document.file,
+                (key, index),
+                top.id,
+                int(item.get("pilot_year", top.pilot_year)),
+            )
+
+
+def site_problems(document: Document) -> list[SchemaProblem]:
+    """Schema problems, or when there are none, what the schema cannot express."""
+    # Consistency needs a well-formed document (ids, pilot years), so it waits for the schema.
+    return validate_document(document, resources.validator("site")) or consistency_problems(
+        document
+    )
+
+
+def consistency_problems(document: Document) -> list[SchemaProblem]:
+    """What the schema cannot say: unit ids unique in the file, no hazard both present and absent."""
+    seen: set[str] = set()
+    problems = []
+    for subject in subjects_of(document):
+        if subject.id in seen:
+            problems.append(
+                _problem(
+                    document,
+                    (*subject.path, "id"),
+                    Text(f"单位标识 “{subject.id}” 重复", f"duplicate unit id '{subject.id}'"),
+                )
+            )
+        seen.add(subject.id)
+        data = _at(document.data, subject.path)
+        present = set(data.get("hazards_present", []))
+        for index, absent in enumerate(data.get("hazards_absent", [])):
+            if absent["hazard"] in present:
+                hazard = absent["hazard"]
+                problems.append(
+                    _problem(
+                        document,
+                        (*subject.path, "hazards_absent", index, "hazard"),
+                        Text(
+                            f"灾害类型 “{hazard}” 同时列为存在和不存在",
+                            f"hazard '{hazard}' is listed as both present and absent",
+                        ),
+                    )
+                )
+    return problems
+
+
+def _problem(document: Document, path: JsonPath, message: Text) -> SchemaProblem:
+    return SchemaProblem(_locate(document, path), path, message)
+
+
+def evaluate_subject(
+    subject: Subject, document: Document, pack: RulePack, as_of: date
+) -> list[Outcome]:
+    data = _at(document.data, subject.path)
+    evidence = for_placeholders(tuple(pack.settings.get("placeholders", ())))
+    declared = data.get("hazards_absent", [])
+    absent = frozenset(h["hazard"] for h in declared if evidence.real(h.get("reason")))
+    unexcused = frozenset(h["hazard"] for h in declared) - absent
+    status: dict[str, str] = {}
+    # A village inside a district file belongs to the district's zone.
+    zone = data.get("zone", document.data.get("zone"))
+    variables = {
+        **pack.settings,
+        "pilot_year": subject.pilot_year,
+        "audit_year": as_of.year,
+        "zone": zone,
+    }
+    context = AuditContext(as_of, variables, absent, unexcused, evidence, status)
+    scope = Scope(data, subject.path, data, subject.path, context)
+    # Every pass and n/a outcome points at the unit's start: one Location serves them all.
+    base = _locate(document, subject.path)
+    outcomes = []
+    for rule in pack.rules:
+        outcome = evaluate_rule(rule, subject, scope, document, pack, base)
+        status[rule.id] = outcome.status
+        outcomes.append(outcome)
+    return outcomes
+
+
+def evaluate_rule(
+    rule: Rule,
+    subject: Subject,
+    scope: Scope,
+    document: Document,
+    pack: RulePack,
+    base: Location,
+) -> Outcome:
+    deadline = pack.deadline_of(rule, subject.pilot_year) if subject.pilot_year else None
+    if subject.level_group not in rule.levels or not _has_any(scope, rule.when_present):
+        return Outcome(rule, subject, NOT_APPLICABLE, base, subject.path, deadline)
+    try:
+        found = run_check(rule.check, scope)
+        failures = problems(found)
+        if not failures:
+            counted = [f for f in found if f.kind == TALLY]
+            return Outcome(
+                rule, subject, PASS, base, subject.path, deadline, actual=_tallied(counted)
+            )
+        return _failed(rule, subject, scope, document, failures, deadline)
+    except Exception as crash:  # a crashing rule is reported, never a silent pass
+        message = Text(
+            f"检查无法执行（{type(crash).__name__}: {crash}），请联系规则维护人员",
+            f"the check could not run ({type(crash).__name__}: {crash}); tell the rule maintainers",
+        )
+        due = _due(deadline, scope.context.as_of)
+        return Outcome(
+            rule, subject, ERROR, base, subject.path, deadline, "error", message, due=due
+        )
+
+
+def _has_any(scope: Scope, paths: tuple[str, ...]) -> bool:
+    """Whether the unit has something for the rule to judge (always, when the rule names nothing)."""
+    evidence = scope.context.evidence
+    return not paths or any(evidence.real(v) for path in paths for v in reach(scope.data, path))
+
+
+def _tallied(counted: list[Failure]) -> Text | None:
+    """What a passing rule counted, for the inspector: ``应急救援队人数：24（去重后）``."""
+    # The same figure measured against a floor and a ceiling is one figure.
+    unique = {(f.path, f.actual): f for f in reversed(counted)}
+    counted = [f for f in counted if unique[(f.path, f.actual)] is f]
+    if not counted:
+        return None
+    return Text(
+        "；".join(f"{f.label.zh}：{f.actual.zh}" for f in counted),
+        "; ".join(f"{f.label.en}: {f.actual.en}" for f in counted),
+    )
+
+
+def _failed(
+    rule: Rule,
+    subject: Subject,
+    scope: Scope,
+    document: Document,
+    failures: list[Failure],
+    deadline: date | None,
+) -> Outcome:
+    severities = {failure.severity or rule.severity for failure in failures}
+    severity = "error" if "error" in severities else "warning"
+    expected = Text(
+        "；".join(f.expected.zh for f in failures), "; ".join(f.expected.en for f in failures)
+    )
+    actual = Text(
+        "；".join(f.actual.zh for f in failures), "; ".join(f.actual.en for f in failures)
+    )
+    described = [_described(document, f) for f in failures]
+    values = _template_values(rule, subject, scope, described, expected, actual, deadline)
+    listed = Text("；".join(d.zh for d in described), "; ".join(d.en for d in described))
+    message = rule.message.render(values["zh"], values["en"]) if rule.message else listed
+    advice = rule.advice.render(values["zh"], values["en"])
+    record = rule.record.render(values["zh"], values["en"]) if rule.record else None
+    location = _locate(document, failures[0].path)
+    return Outcome(
+        rule,
+        subject,
+        FAIL,
+        location,
+        failures[0].path,
+        deadline,
+        severity=severity,
+        message=message,
+        expected=expected,
+        actual=actual,
+        advice=advice,
+        record=record,
+        due=_due(deadline, scope.context.as_of),
+        failed_parts=tuple(
+            (f.label.zh, f.label.en, format_path(f.path[len(subject.path) :]), f.actual.zh)
+            for f in failures
+        ),
+    )
+
+
+def _described(document: Document, failure: Failure) -> Text:
+    """The failure in words; one that concerns several entries names their lines."""
+    text = failure.describe()
+    if not failure.related:
+        return text
+    lines = [document.position_of(p).line for p in (failure.path, *failure.related)]
+    shown = "、".join(map(str, lines))
+    return Text(f"{text.zh}（第 {shown} 行）", f"{text.en} (lines {', '.join(map(str, lines))})")
+
+
+def _template_values(
+    rule: Rule,
+    subject: Subject,
+    scope: Scope,
+    described: list[Text],
+    expected: Text,
+    actual: Text,
+    deadline: date | None,
+) -> dict[str, dict[str, Any]]:
+    values: dict[str, dict[str, Any]] = {}
+    for lang in ("zh", "en"):
+        values[lang] = {
+            **scope.context.variables,
+            "subject": subject.name,
+            "expected": expected.get(lang),
+            "actual": actual.get(lang),
+            "problems": [d.get(lang) for d in described],
+            "as_of": scope.context.as_of.isoformat(),
+            "deadline": deadline.isoformat() if deadline else "",
+        }
+    return values
+
+
+def _due(deadline: date | None, as_of: date) -> str:
+    if deadline is None:
+        return NO_DEADLINE
+    return OVERDUE if as_of > deadline else DUE
+
+
+def _at(data: Any, path: JsonPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _locate(document: Document, path: JsonPath) -> Location:
+    position = document.position_of(path)
+    return Location(document.file, position.line, position.column)

@@ -1,0 +1,81 @@
+"""``# emcheck: ignore ORG-03 <reason>`` on the line a finding points at waives that finding.
+
+The reason is required: an ignore without one waives nothing and is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from emcheck.audit.outcomes import FAIL, WAIVED, Notice, Outcome, Waiver
+from emcheck.i18n import Text
+from emcheck.loading.ignore_comments import InlineIgnore
+
+INLINE_APPROVER = "inline"
+
+
+def apply_inline(
+    outcomes: Sequence[Outcome], ignores: Sequence[InlineIgnore]
+) -> tuple[list[Outcome], list[Notice]]:
+    """Waive the failures of one file that its own ignore comments name."""
+    notices = []
+    usable: dict[tuple[str, int], InlineIgnore] = {}
+    for ignore in ignores:
+        if not ignore.rules:
+            notices.append(
+                Notice(
+                    ignore.location,
+                    Text(
+                        "emcheck: ignore 后应写规则编号和理由，例如 # emcheck: ignore ORG-03 编制调整中",
+                        "emcheck: ignore needs a rule id and a reason, e.g. # emcheck: ignore ORG-03 staffing under review",
+                    ),
+                    "error",
+                )
+            )
+        elif not ignore.reason:
+            notices.append(
+                Notice(
+                    ignore.location,
+                    Text(
+                        f"忽略 {'、'.join(ignore.rules)} 必须写明理由，本条忽略未生效",
+                        f"ignoring {', '.join(ignore.rules)} needs a reason; this ignore has no effect",
+                    ),
+                    "error",
+                )
+            )
+        else:
+            for rule in ignore.rules:
+                usable[(rule, ignore.location.line or 0)] = ignore
+    used: set[tuple[str, int]] = set()
+    result = []
+    for outcome in outcomes:
+        key = (outcome.rule.id, outcome.location.line or 0)
+        found = usable.get(key) if outcome.status == FAIL else None
+        if found is None:
+            result.append(outcome)
+            continue
+        used.add(key)
+        waiver = Waiver(
+            outcome.rule.id,
+            outcome.subject.id,
+            None,
+            found.reason,
+            INLINE_APPROVER,
+            None,
+            found.location,
+        )
+        result.append(replace(outcome, status=WAIVED, waiver=waiver))
+    for key, ignore in usable.items():
+        if key not in used:
+            notices.append(
+                Notice(
+                    ignore.location,
+                    Text(
+                        f"忽略注释没有对应的问题：{key[0]} 在本行并未判为不符合",
+                        f"ignore comment matches nothing: {key[0]} does not fail on this line",
+                    ),
+                    "warning",
+                )
+            )
+    return result, notices

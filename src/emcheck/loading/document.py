@@ -1,0 +1,57 @@
+"""A loaded YAML file: its data and where each value stands."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from emcheck.loading.ignore_comments import InlineIgnore
+
+JsonPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column of a value (of its key, for a mapping entry)."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """The plain data of one YAML file, with positions converted once at parse time."""
+
+    file: str
+    """The path as the user named it."""
+    data: Any
+    """JSON-like data: dict, list, str, int, float, bool, None; dates stay ISO strings."""
+    positions: Mapping[JsonPath, Position]
+    """Position of every value by its path from the root."""
+    encoding: str
+    """The encoding the bytes were read with (utf-8, utf-8-sig, gb18030 …)."""
+    empty: bool
+    ignores: tuple[InlineIgnore, ...] = ()
+    """``# emcheck: ignore`` comments, found while the text was at hand."""
+    """True when the file holds no document or only a null one."""
+
+    def position_of(self, path: JsonPath) -> Position:
+        """The position of ``path``, or of its nearest ancestor that exists."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found is not None:
+                return found
+        return Position(1, 1)
+
+
+def format_path(path: JsonPath) -> str:
+    """``('villages', 0, 'grids')`` → ``villages[0].grids``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text or "(root)"

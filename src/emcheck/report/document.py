@@ -1,0 +1,26 @@
+"""A whole report as bytes, in the format asked for; python-docx is imported only for Word."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from emcheck.audit.outcomes import FileAudit
+from emcheck.report.content import ReportSpec, build_report
+from emcheck.rulepack.pack import RulePack
+
+FORMATS = ("docx", "markdown")
+
+
+def render_report(
+    audit: FileAudit, pack: RulePack, as_of: date, spec: ReportSpec, output_format: str
+) -> bytes:
+    """``docx`` (Word) or ``markdown`` (UTF-8 text) for one audited site file."""
+    blocks = build_report(audit, pack, as_of, spec)
+    if output_format == "markdown":
+        from emcheck.report.markdown import render_blocks
+
+        return render_blocks(blocks).encode("utf-8")
+    from emcheck.report.docx_report import render
+
+    author = spec.meta.issuer or "emcheck"
+    return render(blocks, author, spec.meta.inspection_date or as_of)

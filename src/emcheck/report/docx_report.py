@@ -1,0 +1,143 @@
+"""Lay a report's blocks out as a Word document (python-docx), in the GB/T 9704 format."""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Sequence
+from datetime import date, datetime
+
+import docx
+from docx.document import Document as DocumentObject
+from docx.shared import Length, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from emcheck import __version__
+from emcheck.report.blocks import Block, Heading, Orientation, Paragraph, Table, Title
+from emcheck.report.docx_format import LINE, TEXT_WIDTH, set_up, start_section
+from emcheck.report.docx_table import table_element, xml_safe
+
+_STYLE_OF_ROLE = {
+    "body": "Normal",
+    "plain": "EM Plain",
+    "centered": "EM Centered",
+    "caption": "EM Caption",
+    "closing": "EM Closing",
+    "note": "EM Note",
+    "signature": "EM Signature",
+}
+_SET_OFF = ("closing", "signature")
+"""Roles whose first paragraph stands one blank line below what precedes it."""
+
+_CENTERED_COLUMNS = {
+    "sections": range(1, 8),
+    "units": range(1, 8),
+    "results": (0, 3),
+    "problems": (0, 4, 6),
+}
+
+
+def render(blocks: Sequence[Block], author: str, created: date) -> bytes:
+    """The .docx bytes of a report."""
+    document = docx.Document(io.BytesIO(_blank()))
+    _Writer(document).write(blocks)
+    title = next((b.text for b in blocks if isinstance(b, Title)), "")
+    _properties(document, title.replace("\n", ""), author, created)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@functools.cache
+def _blank() -> bytes:
+    """An empty document with the page, styles and footers set up, made once per process."""
+    document = docx.Document()
+    set_up(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+class _Writer:
+    def __init__(self, document: DocumentObject) -> None:
+        self.document = document
+        styles = document.styles
+        self.style_ids = {name: styles[name].style_id for name in _STYLE_OF_ROLE.values()}
+        self.style_ids["Title"] = styles["Title"].style_id
+        self.cell_style = styles["EM Table Text"].style_id
+        self.header_style = styles["EM Table Header"].style_id
+        self.previous: Block | None = None
+        self.width: Length = TEXT_WIDTH
+
+    def write(self, blocks: Sequence[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Title):
+                self._title(block)
+            elif isinstance(block, Heading):
+                self._heading(block)
+            elif isinstance(block, Paragraph):
+                self._body(block)
+            elif isinstance(block, Table):
+                self._table(block)
+            elif isinstance(block, Orientation):
+                self.width = start_section(self.document, block.landscape)
+            self.previous = block
+
+    def _paragraph(self, text: str, style_id: str) -> DocxParagraph:
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = style_id
+        if text:
+            paragraph.add_run(xml_safe(text))
+        return paragraph
+
+    def _title(self, block: Title) -> None:
+        paragraph = self._paragraph("", self.style_ids["Title"])
+        for index, line in enumerate(block.text.split("\n")):
+            if index:
+                paragraph.add_run().add_break()
+            paragraph.add_run(xml_safe(line))
+        layout = paragraph.paragraph_format
+        layout.space_before = LINE if isinstance(self.previous, Paragraph) else Pt(0)
+        layout.space_after = LINE
+
+    def _heading(self, block: Heading) -> None:
+        paragraph = self._paragraph(f"{block.number}{block.text}", f"Heading{block.level}")
+        if isinstance(self.previous, Table):
+            paragraph.paragraph_format.space_before = Pt(10)
+
+    def _body(self, block: Paragraph) -> None:
+        paragraph = self._paragraph(block.text, self.style_ids[_STYLE_OF_ROLE[block.role]])
+        previous = self.previous
+        if isinstance(previous, Table):
+            paragraph.paragraph_format.space_before = Pt(10)
+        elif block.role in _SET_OFF and not (
+            isinstance(previous, Paragraph) and previous.role == block.role
+        ):
+            paragraph.paragraph_format.space_before = LINE
+        elif block.role == "caption":
+            paragraph.paragraph_format.space_before = Pt(6)
+
+    def _table(self, block: Table) -> None:
+        centered = _CENTERED_COLUMNS.get(block.kind, (0, *range(2, len(block.header))))
+        element = table_element(
+            [xml_safe(h) for h in block.header],
+            [[xml_safe(c) for c in row] for row in block.rows],
+            block.widths,
+            self.width,
+            centered,
+            (self.header_style, self.cell_style),
+        )
+        self.document.element.body._insert_tbl(element)
+
+
+def _properties(document: DocumentObject, title: str, author: str, created: date) -> None:
+    """Core properties from the report, not the clock: the same audit, the same document."""
+    core = document.core_properties
+    moment = datetime(created.year, created.month, created.day)
+    core.title = xml_safe(title)
+    core.author = core.last_modified_by = xml_safe(author)
+    core.created = core.modified = moment
+    core.last_printed = moment
+    core.revision = 1
+    core.comments = f"emcheck {__version__}"
+    core.language = "zh-CN"

@@ -1,0 +1,312 @@
+"""Load a rule pack folder: ``pack.yaml`` (settings, deadlines, sections) and one YAML file per rule.
+
+Everything is checked at load time, so a broken pack stops the run (exit 3) with file:line
+instead of silently passing a site: the rule and pack JSON Schemas, unknown operators,
+paths the site schema does not have, unknown ``$settings``, unknown rule references and
+cycles, and template syntax.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from emcheck.errors import Location, RulePackError
+from emcheck.i18n import Text
+from emcheck.loading.document import Document, JsonPath
+from emcheck.rulepack.lint import CheckLinter
+from emcheck.rulepack.templating import BilingualTemplate
+from emcheck.validation.config_files import load_validated
+
+Level = Literal["district", "village", "community"]
+BUILTIN_VARIABLES = ("pilot_year", "audit_year", "zone")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A date within the pilot year, such as the end of February."""
+
+    name: str
+    month: int
+    day: int | Literal["last"]
+
+    def on(self, year: int) -> date:
+        last = calendar.monthrange(year, self.month)[1]
+        return date(year, self.month, last if self.day == "last" else min(int(self.day), last))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the pilot plan (二(一) 健全组织体系 …) and its deadline, if it has one."""
+
+    id: str
+    clause: str
+    title: Text
+    deadline: str | None
+
+
+@dataclass(frozen=True)
+class Case:
+    """A pass or fail example of a rule, run by ``emcheck rules test``."""
+
+    name: str
+    level: str
+    expect: str
+    as_of: date | None
+    site: Mapping[str, Any]
+    location: Location
+    fails: tuple[str, ...] = ()
+    """For a failing case: sub-checks (a label or part of one, or a path) that must fail."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One checkable clause of the standard."""
+
+    id: str
+    name: str
+    section: str
+    title: Text
+    clause: str
+    quote: str
+    severity: str
+    levels: frozenset[str]
+    deadline: str | None
+    check: Mapping[str, Any]
+    message: BilingualTemplate | None
+    advice: BilingualTemplate
+    record: BilingualTemplate | None
+    """How to record the fix in the site file (填报说明), for submitters, not for notices."""
+    cases: tuple[Case, ...]
+    source: Location
+    when_present: tuple[str, ...] = ()
+    """The rule judges only units with at least one of these paths filled in for real."""
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """A validated rule pack, rules in an order where every ``rules:`` reference comes first."""
+
+    id: str
+    version: str
+    title: Text
+    standard: Text
+    directory: Path
+    settings: Mapping[str, Any]
+    deadlines: Mapping[str, Deadline]
+    sections: tuple[Section, ...]
+    rules: tuple[Rule, ...]
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+    def rule(self, rule_id: str) -> Rule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+    def deadline_of(self, rule: Rule, pilot_year: int) -> date | None:
+        name = rule.deadline
+        return self.deadlines[name].on(pilot_year) if name else None
+
+
+def load_pack(directory: Path) -> RulePack:
+    pack_file = directory / "pack.yaml"
+    if not pack_file.is_file():
+        raise RulePackError(
+            Location(str(directory)),
+            Text("不是规则包：缺少 pack.yaml", "not a rule pack: pack.yaml is missing"),
+        )
+    document = _load_valid(pack_file, "pack")
+    data = document.data
+    deadlines = {
+        name: Deadline(name, spec["month"], spec["day"]) for name, spec in data["deadlines"].items()
+    }
+    sections = tuple(
+        Section(s["id"], s["clause"], _text(s["title"]), s.get("deadline"))
+        for s in data["sections"]
+    )
+    for index, section in enumerate(sections):
+        if section.deadline is not None and section.deadline not in deadlines:
+            raise _error(
+                document,
+                ("sections", index, "deadline"),
+                f"未定义的完成时限 “{section.deadline}”",
+                f"unknown deadline '{section.deadline}'",
+            )
+    rule_files = sorted(
+        p
+        for p in directory.rglob("*.y*ml")
+        if p.name != "pack.yaml" and p.suffix in (".yaml", ".yml")
+    )
+    if not rule_files:
+        raise RulePackError(
+            Location(str(directory)),
+            Text("规则包中没有规则文件", "the rule pack holds no rule files"),
+        )
+    settings = dict(data["settings"])
+    variables = set(settings) | set(BUILTIN_VARIABLES)
+    section_by_id = {s.id: s for s in sections}
+    documents = [_load_valid(path, "rule") for path in rule_files]
+    known_ids = _unique_ids(documents)
+    rules = [_build_rule(doc, section_by_id, deadlines, variables, known_ids) for doc in documents]
+    return RulePack(
+        id=data["id"],
+        version=str(data["version"]),
+        title=_text(data["title"]),
+        standard=_text(data["standard"]),
+        directory=directory,
+        settings=settings,
+        deadlines=deadlines,
+        sections=sections,
+        rules=tuple(_dependency_order(rules)),
+    )
+
+
+def _load_valid(path: Path, schema_name: str) -> Document:
+    shape = Text("规则文件（id: …、check: …）", "a rule file (id: …, check: …)")
+    if schema_name == "pack":
+        shape = Text(
+            "规则包设置（settings: …、sections: …）", "pack settings (settings: …, sections: …)"
+        )
+    return load_validated(path, schema_name, RulePackError, shape)
+
+
+def _unique_ids(documents: list[Document]) -> set[str]:
+    seen: dict[str, str] = {}
+    for document in documents:
+        rule_id = document.data["id"]
+        if rule_id in seen:
+            raise _error(
+                document,
+                ("id",),
+                f"规则编号 {rule_id} 重复（已见于 {seen[rule_id]}）",
+                f"duplicate rule id {rule_id} (also in {seen[rule_id]})",
+            )
+        seen[rule_id] = document.file
+    return set(seen)
+
+
+def _build_rule(
+    document: Document,
+    sections: Mapping[str, Section],
+    deadlines: Mapping[str, Deadline],
+    variables: set[str],
+    known_ids: set[str],
+) -> Rule:
+    data = document.data
+    if data["section"] not in sections:
+        raise _error(
+            document,
+            ("section",),
+            f"未知章节 “{data['section']}”",
+            f"unknown section '{data['section']}'",
+        )
+    deadline = data["deadline"] if "deadline" in data else sections[data["section"]].deadline
+    if deadline is not None and deadline not in deadlines:
+        raise _error(
+            document,
+            ("deadline",),
+            f"未定义的完成时限 “{deadline}”",
+            f"unknown deadline '{deadline}'",
+        )
+    levels = frozenset(data["levels"])
+    linter = CheckLinter(levels, variables, known_ids - {data["id"]})
+    for path, problem in linter.lint(data["check"], ("check",)):
+        raise _error(document, path, problem.zh, problem.en)
+    when_present = tuple(data.get("when_present", ()))
+    for path, problem in linter.lint_reachable(list(when_present)):
+        raise _error(document, ("when_present", *path), problem.zh, problem.en)
+    return Rule(
+        id=data["id"],
+        name=data["name"],
+        section=data["section"],
+        title=_text(data["title"]),
+        clause=data["clause"],
+        quote=data["quote"],
+        severity=data["severity"],
+        levels=levels,
+        deadline=deadline,
+        check=data["check"],
+        message=_templates(document, "message") if "message" in data else None,
+        advice=_templates(document, "advice"),
+        record=_templates(document, "record") if "record" in data else None,
+        cases=tuple(_cases(document)),
+        source=_location(document, ("id",)),
+        when_present=when_present,
+    )
+
+
+def _templates(document: Document, key: str) -> BilingualTemplate:
+    texts = document.data[key]
+    return BilingualTemplate(
+        texts["zh"], texts["en"], _location(document, (key, "zh")), _location(document, (key, "en"))
+    )
+
+
+def _cases(document: Document) -> Iterator[Case]:
+    for index, case in enumerate(document.data.get("cases", [])):
+        as_of = date.fromisoformat(case["as_of"]) if "as_of" in case else None
+        yield Case(
+            case["name"],
+            case["level"],
+            case["expect"],
+            as_of,
+            case["site"],
+            _location(document, ("cases", index)),
+            tuple(case.get("fails", ())),
+        )
+
+
+def _dependency_order(rules: list[Rule]) -> list[Rule]:
+    by_id = {rule.id: rule for rule in rules}
+    ordered: list[Rule] = []
+    state: dict[str, str] = {}
+
+    def visit(rule: Rule) -> None:
+        if state.get(rule.id) == "done":
+            return
+        if state.get(rule.id) == "visiting":
+            raise RulePackError(
+                rule.source,
+                Text(
+                    f"规则 {rule.id} 的 rules 引用形成循环",
+                    f"rule {rule.id} is part of a reference cycle",
+                ),
+            )
+        state[rule.id] = "visiting"
+        for ref in _references(rule.check):
+            visit(by_id[ref])
+        state[rule.id] = "done"
+        ordered.append(rule)
+
+    for rule in sorted(rules, key=lambda r: r.id):
+        visit(rule)
+    return ordered
+
+
+def _references(check: Any) -> Iterator[str]:
+    if isinstance(check, Mapping):
+        for key, value in check.items():
+            if key == "rules":
+                yield from value
+            else:
+                yield from _references(value)
+    elif isinstance(check, list):
+        for item in check:
+            yield from _references(item)
+
+
+def _text(data: Mapping[str, str]) -> Text:
+    return Text(data["zh"], data["en"])
+
+
+def _location(document: Document, path: JsonPath) -> Location:
+    position = document.position_of(path)
+    return Location(document.file, position.line, position.column)
+
+
+def _error(document: Document, path: JsonPath, zh: str, en: str) -> RulePackError:
+    return RulePackError(_location(document, path), Text(zh, en))

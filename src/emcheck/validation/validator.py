@@ -1,0 +1,308 @@
+"""Check a loaded document against a JSON Schema and explain each error as a clerk would want."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from emcheck.errors import Location
+from emcheck.i18n import Text
+from emcheck.loading.document import Document, JsonPath, format_path
+from emcheck.validation.precheck import Check, Unsupported, compile_schema
+
+if TYPE_CHECKING:
+    import jsonschema
+
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+_TYPE_NAMES = {
+    "string": ("文本", "text"),
+    "integer": ("整数", "a whole number"),
+    "number": ("数字", "a number"),
+    "array": ("列表", "a list"),
+    "object": ("映射（键: 值）", "a mapping (key: value)"),
+    "boolean": ("true 或 false", "true or false"),
+    "null": ("空值", "null"),
+}
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    """One place where a document does not fit its schema."""
+
+    location: Location
+    path: JsonPath
+    message: Text
+
+
+class DateFormat:
+    """The one ``format`` our schemas use, checked as jsonschema's draft 2020-12 checker does."""
+
+    def conforms(self, instance: Any, format_name: str) -> bool:
+        if format_name != "date":
+            raise Unsupported(f"format {format_name}")
+        if not isinstance(instance, str):
+            return True
+        if not _DATE.match(instance):
+            return False
+        try:
+            date.fromisoformat(instance)
+        except ValueError:
+            return False
+        return True
+
+
+class SchemaValidator:
+    """A schema with a fast yes/no check; jsonschema is loaded only to explain a failure.
+
+    Most documents are valid, and importing and walking jsonschema costs more than the
+    whole audit of a file.
+    """
+
+    def __init__(self, schema: Mapping[str, Any]) -> None:
+        self.schema = schema
+        self.format_checker = DateFormat()
+
+    @functools.cached_property
+    def quick(self) -> Check | None:
+        try:
+            return compile_schema(self.schema, self.format_checker)
+        except Unsupported:
+            return None
+
+    @functools.cached_property
+    def full(self) -> jsonschema.protocols.Validator:
+        import jsonschema
+
+        cls = jsonschema.validators.validator_for(self.schema)
+        validator: jsonschema.protocols.Validator = cls(
+            self.schema, format_checker=cls.FORMAT_CHECKER
+        )
+        return validator
+
+    def is_valid(self, instance: Any) -> bool:
+        quick = self.quick
+        return quick(instance) if quick is not None else bool(self.full.is_valid(instance))
+
+
+MAX_PROBLEMS = 100
+"""Problems listed per file; a file with thousands of them gets a count of the rest."""
+
+
+def validate_document(
+    document: Document, validator: SchemaValidator, limit: int = MAX_PROBLEMS
+) -> list[SchemaProblem]:
+    """The schema problems of ``document`` (at most ``limit``, then a count), in file order."""
+    if validator.quick is not None and validator.quick(document.data):
+        return []
+    problems: dict[tuple[JsonPath, str], SchemaProblem] = {}
+    more = 0
+    root = validator.schema
+    for error in _leaves(validator.full.iter_errors(document.data)):
+        for path, explain in _explain(error, root):
+            if len(problems) >= limit:
+                more += 1  # counted, not explained: explaining may cost a fuzzy match each
+                continue
+            message = explain()
+            position = document.position_of(path)
+            location = Location(document.file, position.line, position.column)
+            problems.setdefault((path, message.en), SchemaProblem(location, path, message))
+    listed = sorted(
+        problems.values(),
+        key=lambda p: (p.location.line or 0, p.location.column or 0, p.message.en),
+    )
+    if more:
+        listed.append(
+            SchemaProblem(
+                Location(document.file),
+                (),
+                Text(f"另有 {more} 处格式问题未列出", f"{more} more problems are not listed"),
+            )
+        )
+    return listed
+
+
+def _leaves(errors: Iterable[jsonschema.ValidationError]) -> Iterable[jsonschema.ValidationError]:
+    for error in errors:
+        if error.context and error.validator in ("anyOf", "oneOf"):
+            yield from _leaves(error.context)
+        else:
+            yield error
+
+
+def _explain(
+    error: jsonschema.ValidationError, root: Any
+) -> Iterator[tuple[JsonPath, Callable[[], Text]]]:
+    """Each problem an error stands for, its message made only when asked for.
+
+    One ``additionalProperties`` error may stand for 100,000 unknown keys.
+    """
+    if str(error.validator) in ("additionalProperties", "unevaluatedProperties"):
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        allowed = _allowed_keys(schema, root)
+        path: JsonPath = tuple(error.absolute_path)
+        for key in _extra_keys(error.instance, allowed):
+            yield (*path, key), functools.partial(_unknown_key, key, allowed)
+    else:
+        for found, text in _explain_one(error):
+            yield found, functools.partial(_same, text)
+
+
+def _same(text: Text) -> Text:
+    return text
+
+
+def _explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text]]:
+    path: JsonPath = tuple(error.absolute_path)
+    where = format_path(path)
+    keyword = str(error.validator)
+    value = error.validator_value
+    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
+    if keyword == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else str(value)
+        return [
+            (path, Text(f"{where} 缺少必填字段 “{missing}”", f"{where}: '{missing}' is missing"))
+        ]
+    found_zh, found_en = _show(error.instance), _show(error.instance, english=True)
+    hint_zh, hint_en = _hint(error.instance)
+    if keyword == "type":
+        zh, en = _TYPE_NAMES.get(str(value), (str(value), str(value)))
+        return [
+            (
+                path,
+                Text(
+                    f"{where} 应为{zh}，实际为 {found_zh}{hint_zh}",
+                    f"{where} must be {en}, found {found_en}{hint_en}",
+                ),
+            )
+        ]
+    if keyword in ("enum", "const"):
+        options = list(value) if keyword == "enum" and isinstance(value, list) else [value]
+        shown = "、".join(str(o) for o in options)
+        return [
+            (
+                path,
+                Text(
+                    f"{where} 的值 {found_zh} 不在允许范围内；可选：{shown}{hint_zh}",
+                    f"{where}: {found_en} is not allowed; choose one of: "
+                    + ", ".join(str(o) for o in options)
+                    + hint_en,
+                ),
+            )
+        ]
+    if keyword in ("format", "pattern") and schema.get("format") == "date":
+        if isinstance(error.instance, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", error.instance):
+            return [
+                (
+                    path,
+                    Text(
+                        f"{where} 的日期 {found_zh} 不存在（这个月没有这一天）",
+                        f"{where}: the date {found_en} does not exist in the calendar",
+                    ),
+                )
+            ]
+        return [
+            (
+                path,
+                Text(
+                    f"{where} 不是有效日期：{found_zh}，应写成 YYYY-MM-DD{hint_zh}",
+                    f"{where} is not a valid date: {found_en}; write YYYY-MM-DD{hint_en}",
+                ),
+            )
+        ]
+    bounds = {
+        "minimum": ("不能小于", "must be at least"),
+        "maximum": ("不能大于", "must be at most"),
+        "exclusiveMinimum": ("必须大于", "must be greater than"),
+        "exclusiveMaximum": ("必须小于", "must be less than"),
+    }
+    if keyword in bounds:
+        zh, en = bounds[keyword]
+        return [
+            (
+                path,
+                Text(
+                    f"{where} {zh} {value}，实际为 {found_zh}",
+                    f"{where} {en} {value}, found {found_en}",
+                ),
+            )
+        ]
+    if keyword == "minLength":
+        return [(path, Text(f"{where} 不能为空", f"{where} must not be empty"))]
+    message = _shorten(str(error.message), 200)
+    return [(path, Text(f"{where}：{message}{hint_zh}", f"{where}: {message}{hint_en}"))]
+
+
+def _allowed_keys(schema: Mapping[str, Any], root: Any) -> set[str]:
+    """Property names a schema declares, through local $ref and allOf branches."""
+    keys: set[str] = set(schema.get("properties", {}))
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/"):
+        target = root
+        for part in ref[2:].split("/"):
+            target = target[part]
+        keys |= _allowed_keys(target, root)
+    for branch in schema.get("allOf", []):
+        keys |= _allowed_keys(branch, root)
+    return keys
+
+
+def _extra_keys(instance: Any, allowed: set[str]) -> list[str]:
+    if not isinstance(instance, dict):
+        return []
+    return [key for key in instance if key not in allowed] if allowed else list(instance)
+
+
+def _unknown_key(key: str, allowed: set[str]) -> Text:
+    shown = _shorten(key)
+    close = difflib.get_close_matches(key, sorted(allowed), n=1) if len(key) <= 100 else []
+    if close:
+        return Text(
+            f"未知字段 “{shown}”，是否应为 “{close[0]}”？",
+            f"unknown key '{shown}'; did you mean '{close[0]}'?",
+        )
+    return Text(f"未知字段 “{shown}”", f"unknown key '{shown}'")
+
+
+def _shorten(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+def _show(instance: Any, english: bool = False) -> str:
+    if isinstance(instance, str):
+        return f"“{_shorten(instance)}”"
+    if isinstance(instance, bool):
+        return "true" if instance else "false"
+    if instance is None:
+        return "null" if english else "空值"
+    if isinstance(instance, list):
+        return "a list" if english else "列表"
+    if isinstance(instance, dict):
+        return "a mapping" if english else "映射"
+    return _shorten(str(instance))
+
+
+_SMART_QUOTES = "“”‘’「」"
+_ODD_SPACES = "\u3000\xa0\u200b\ufeff"
+
+
+def _hint(instance: Any) -> tuple[str, str]:
+    """What an editor may have added to a text value: Word quotes, odd spaces."""
+    if not isinstance(instance, str):
+        return "", ""
+    if instance[:1] in _SMART_QUOTES or instance[-1:] in _SMART_QUOTES:
+        return (
+            '（值两边的中文引号也被当成了内容：请去掉，或改用半角引号 "）',
+            " (the curly quotes are part of the value: remove them or use straight quotes)",
+        )
+    if any(c in _ODD_SPACES for c in instance):
+        return (
+            "（值里有全角空格、不间断空格或看不见的字符，请删除）",
+            " (the value holds a full-width, no-break or invisible space: remove it)",
+        )
+    return "", ""
