@@ -116,7 +116,35 @@ def test_marks_and_repeated_x_fail_present(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["《村应急管理责任制》", "王某某", "0", "无人机巡查制度", "NA-2026-01"]
+    "value",
+    [
+        "0",
+        "12345",
+        "一",
+        "缺",
+        "无无无",
+        "\u3164",
+        "高\u00ad",
+        "\u115f\u200e",
+        "暂缺。",
+        "（不涉及）",
+    ],
+)
+def test_stand_ins_and_invisible_text_are_not_present(value: str) -> None:
+    assert failing({"present": {"paths": ["responsibility_doc"]}}, {"responsibility_doc": value})
+
+
+@pytest.mark.parametrize(
+    "roster", [["高某军", "高 某军"], ["高某军", "高某军\ufe0f"], ["高某军", "高某\u00ad军"]]
+)
+def test_look_alike_names_are_one_person(roster: list[str]) -> None:
+    check = {"count": {"path": "rescue_team.members", "key": "name", "min": 2}}
+    data = {"rescue_team": {"members": [{"name": n} for n in roster]}}
+    assert failing(check, data)
+
+
+@pytest.mark.parametrize(
+    "value", ["《村应急管理责任制》", "王某某", "一组", "无人机巡查制度", "NA-2026-01"]
 )
 def test_real_text_is_present(value: str) -> None:
     assert passes({"present": {"paths": ["responsibility_doc"]}}, {"responsibility_doc": value})

@@ -19,15 +19,29 @@ NOT_FILLED = Text("未填写", "not filled in")
 BLANK = Text("只有空白", "blank")
 PLACEHOLDER = Text("填写的是占位内容", "placeholder text")
 
-# Characters that look like nothing: spaces of every width, zero-width marks, the BOM.
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# Characters that look like nothing once full-width forms are folded: Hangul fillers, which
+# NFKC maps to U+1160 and which render as blank, and variation selectors. Every format
+# character (category Cf: zero-width spaces and joiners, direction marks, the soft hyphen, the
+# BOM, tag characters) is dropped as well.
+_FILLERS = {0x115F, 0x1160, *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)}
 
 
 @functools.lru_cache(maxsize=65536)
 def normalized(text: str) -> str:
-    """The text as compared: full-width folded (NFKC), invisible marks and outer space gone."""
+    """The text as compared: full-width folded (NFKC), invisible characters and outer space
+    gone, case folded."""
     folded = unicodedata.normalize("NFKC", text)
-    return folded.translate({ord(c): None for c in _INVISIBLE}).strip().casefold()
+    visible = "".join(
+        c for c in folded if ord(c) not in _FILLERS and unicodedata.category(c) != "Cf"
+    )
+    return visible.strip().casefold()
+
+
+@functools.lru_cache(maxsize=65536)
+def compact(text: str) -> str:
+    """What two entries are compared by: normalized, and with no space inside either
+    ("高 某军" and "高某军" are one person)."""
+    return "".join(normalized(text).split())
 
 
 def _only_marks(text: str) -> bool:
@@ -44,9 +58,10 @@ def _strip_marks(text: str) -> str:
     return text[start:end]
 
 
-def _letters_x(text: str) -> bool:
-    """Typed stand-ins such as xxx, XX, ×××, ***: one mark repeated where the value should go."""
-    return text[0] in "x×*○〇" and not text.strip(text[0])
+def _stand_in(text: str) -> bool:
+    """Typed stand-ins: one character repeated or alone (xxx, ×××, 无无无, 一, 缺) — no name,
+    title or document is one character — or digits only (0, 12345)."""
+    return not text.strip(text[0]) or text.isdigit()
 
 
 class Evidence:
@@ -79,7 +94,7 @@ class Evidence:
             return PLACEHOLDER
         # "（无）", "无。", "“待定”": the placeholder inside quotes or brackets is no more.
         core = _strip_marks(text)
-        if core in self.placeholders or _letters_x(core):
+        if not core or core in self.placeholders or _stand_in(compact(core)):
             return PLACEHOLDER
         return None
 
@@ -87,9 +102,9 @@ class Evidence:
         return self.gap(value) is None
 
     def key(self, value: Any) -> Any:
-        """What two entries are compared by: text normalized, so "王某某 " equals "王某某"."""
+        """What two entries are compared by: text compacted, so "王某某 " equals "王 某某"."""
         if isinstance(value, str):
-            return normalized(value)
+            return compact(value)
         if isinstance(value, list):
             return tuple(self.key(v) for v in value)
         return value
