@@ -320,7 +320,9 @@ def test_sum_until_audit_counts_each_period_up_to_the_audit_date(
         {"start": (AS_OF - timedelta(days=back)).isoformat(), "days": days}
         for back, days in periods
     ]
-    total = sum(min(days, max(0, back + 1)) for back, days in periods)
+    # Calendar days already past, each once: day d of a period that began `back` days before
+    # the audit date is the date `back - d` days before it, and counts when that is not ahead.
+    total = len({back - d for back, days in periods for d in range(days) if d <= back})
     spec = {"path": "trainings", "field": "days", "until_audit": "start"}
     assert passes({"sum": {**spec, "min": total, "max": total}}, {"trainings": rows})
     assert failing({"sum": {**spec, "min": total + 1}}, {"trainings": rows})
@@ -603,3 +605,54 @@ def test_sum_does_not_count_rows_without_a_real_key() -> None:
     ]
     check = {"sum": {"path": "trainings", "field": "days", "key": "title", "min": 1}}
     assert failing(check, {"trainings": rows})
+
+
+@pytest.mark.parametrize(
+    ("households", "grids", "ok"),
+    [(250, [250], True), (250, [125, 125], False), (550, [550], True), (550, [275, 275], True),
+     (550, [200, 200, 150], False), (850, [400, 450], True), (850, [850], False)],
+)  # fmt: skip
+def test_sizes_accepts_out_of_range_parts_only_when_fewest(
+    households: int, grids: list[int], ok: bool
+) -> None:
+    data = {"households": households, "grids": [{"households": h} for h in grids]}
+    assert passes(SIZES, data) is ok
+
+
+@pytest.mark.parametrize(
+    ("filed_with", "ok"),
+    [("东川经济区值班室", True), ("未报东川经济区值班室", False), ("拟报东川经济区值班室", False),
+     ("西川经济区值班室", False), ("东川经济区", False)],
+)  # fmt: skip
+def test_mentions_with_excluded_words(filed_with: str, ok: bool) -> None:
+    check = {"mentions": {"path": "f", "texts": ["东川经济区", "值班室"], "excludes": ["未", "拟"]}}
+    assert passes(check, {"f": filed_with}) is ok
+
+
+def test_count_excluding_what_stands_elsewhere() -> None:
+    plans = [
+        {"name": "青山区综合应急预案", "higher_level_plans": ["青山区综合应急预案"]},
+        {
+            "name": "青山区防汛预案",
+            "higher_level_plans": ["青山区综合应急预案", "东川经济区总体预案"],
+        },
+    ]
+    check = {
+        "each": {
+            "path": "plans",
+            "check": {
+                "count": {
+                    "path": "higher_level_plans",
+                    "excluding": ["name", "/plans.name"],
+                    "min": 1,
+                }
+            },
+        }
+    }
+    found = failing(check, {"plans": plans})
+    assert len(found) == 1 and found[0].path == ("plans", 0, "higher_level_plans")
+
+
+def test_unique_cites_the_line_of_a_blank_entry() -> None:
+    found = failing({"unique": {"path": "staff", "key": "name"}}, {"staff": [{"name": "\u3000"}]})
+    assert found[0].cite_line and found[0].path == ("staff", 0)

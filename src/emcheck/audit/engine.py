@@ -275,7 +275,7 @@ def _failed(
 def _described(document: Document, failure: Failure) -> Text:
     """The failure in words; one that concerns several entries names their lines."""
     text = failure.describe()
-    if not failure.related:
+    if not failure.related and not failure.cite_line:
         return text
     lines = [document.position_of(p).line for p in (failure.path, *failure.related)]
     shown = "、".join(map(str, lines))

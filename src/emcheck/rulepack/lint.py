@@ -76,6 +76,11 @@ class CheckLinter:
         for key in operator.path_list_keys:
             for index, path in enumerate(spec[key]):
                 yield from self._path(path, (*here, key, index), node, root, group)
+        for key in operator.reach_keys:
+            for index, path in enumerate(spec.get(key, [])):
+                rooted, parts = split(path)
+                if self.schema.walk(root if rooted else node, parts, into_lists=True) is None:
+                    yield from self._path(path, (*here, key, index), {}, {}, group)
         element = self._element(spec, node, root)
         if element is None:
             return

@@ -29,7 +29,9 @@ OPERATORS: dict[str, Operator] = {
     "same_as": Operator(presence.same_as, path_keys=("path",), path_list_keys=("others",)),
     "member_of": Operator(presence.member_of, path_keys=("path", "list"), element_keys=("field",)),
     "mentions": Operator(presence.mentions, path_keys=("path",)),
-    "count": Operator(counting.count, path_keys=("path",), element_keys=("key",)),
+    "count": Operator(
+        counting.count, path_keys=("path",), element_keys=("key",), reach_keys=("excluding",)
+    ),
     "number": Operator(counting.number, path_keys=("path",)),
     "sum": Operator(
         counting.sum_,

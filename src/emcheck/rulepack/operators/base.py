@@ -33,6 +33,8 @@ class Failure:
     kind: str = PROBLEM
     related: tuple[JsonPath, ...] = ()
     """Further places the finding concerns (the second entry of a duplicate), shown as lines."""
+    cite_line: bool = False
+    """Name the line in the message too: one of several findings about entries of a list."""
 
     def describe(self) -> Text:
         return Text(
@@ -55,6 +57,8 @@ class Operator:
     """Keys holding a list of such paths (``paths``, ``others``)."""
     element_keys: tuple[str, ...] = ()
     """Keys holding a path (or a list of paths) relative to each element of ``path``."""
+    reach_keys: tuple[str, ...] = ()
+    """Keys holding a list of paths that may step into lists (``/plans.name``)."""
     nested: str | None = None
     """``each``: the key of the check run on every element."""
     children: bool = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from datetime import date
 from typing import Any
@@ -18,6 +19,7 @@ from emcheck.rulepack.operators.base import (
     in_range,
     values_of,
 )
+from emcheck.rulepack.paths import reach, split
 from emcheck.rulepack.scope import Scope
 from emcheck.rulepack.values import join, parse_date, show
 
@@ -35,16 +37,32 @@ def count(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
             for e in chosen
             if not isinstance(e.data, dict) or e.data
         ]
+    excluded = 0
+    if "excluding" in spec:
+        # Entries that only name what stands elsewhere (a plan citing itself as its higher-level
+        # plan) are not counted; they are left out like blanks.
+        elsewhere = {
+            repr(evidence.key(v)) for path in spec["excluding"] for v in reached(scope, path)
+        }
+        kept = [k for k in keys if repr(k) not in elsewhere]
+        excluded, keys = len(keys) - len(kept), kept
     real = [k for k in keys if k is not None]
     distinct = len(set(map(repr, real)))
-    shown = _counted(distinct, keys, real, "key" in spec)
+    shown = _counted(distinct, keys, real, "key" in spec, excluded)
     return in_range(distinct, spec, scope, label, at, shown)
 
 
-def _counted(distinct: int, keys: list[Any], real: list[Any], by_key: bool) -> Text:
+def reached(scope: Scope, path: str) -> list[Any]:
+    """Every value at ``path`` from the element (or, rooted, from the unit), through lists."""
+    return reach(scope.root if split(path)[0] else scope.data, path)
+
+
+def _counted(
+    distinct: int, keys: list[Any], real: list[Any], by_key: bool, excluded: int = 0
+) -> Text:
     """``24（去重后；1 条重复、1 条空白或占位未计入）``: the count, and what it left out."""
     repeated, unreal = len(real) - distinct, len(keys) - len(real)
-    if not repeated and not unreal:
+    if not repeated and not unreal and not excluded:
         return Text(f"{distinct}（去重后）", f"{distinct} (distinct)") if by_key else show(distinct)
     notes_zh, notes_en = [], []
     if repeated:
@@ -53,6 +71,9 @@ def _counted(distinct: int, keys: list[Any], real: list[Any], by_key: bool) -> T
     if unreal:
         notes_zh.append(f"{unreal} 条空白或占位")
         notes_en.append(f"{unreal} blank or placeholder")
+    if excluded:
+        notes_zh.append(f"{excluded} 条指向本身或本单位记录")
+        notes_en.append(f"{excluded} naming itself or the unit's own records")
     return Text(
         f"{distinct}（去重后；{'、'.join(notes_zh)}未计入）",
         f"{distinct} (distinct; {', '.join(notes_en)} not counted)",
@@ -67,25 +88,14 @@ def number(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
 
 
 def sum_(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
-    """Identical rows (same ``key``) count once; with ``until_audit``, only days already past."""
+    """Identical rows (same ``key``) count once; with ``until_audit``, ``field`` is a number of
+    days from that date and the total is of calendar days already past, each day once."""
     items, at = scope.get(spec["path"])
-    total: float = 0
-    seen: set[str] = set()
-    as_of = scope.context.as_of
-    for element in select(scope, items, at, spec.get("where")):
-        value = element.get(spec["field"])[0]
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            continue
-        if "key" in spec:
-            # Like count: a row without a real key is no real entry, a repeated one counts once.
-            found = element_key(element, spec["key"])
-            key = repr(found)
-            if found is None or key in seen:
-                continue
-            seen.add(key)
-        if "until_audit" in spec:
-            value = _days_elapsed(value, parse_date(element.get(spec["until_audit"])[0]), as_of)
-        total += value
+    rows = _distinct_rows(spec, select(scope, items, at, spec.get("where")))
+    if "until_audit" in spec:
+        total = _calendar_days(rows, spec["until_audit"], scope.context.as_of)
+    else:
+        total = sum(value for _, value in rows)
     failures = []
     for bound, too_small in (("min_of", True), ("max_of", False)):
         if bound in spec:
@@ -107,11 +117,39 @@ def sum_(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
     return in_range(total, spec, scope, label, at)
 
 
-def _days_elapsed(days: float, start: date | None, as_of: date) -> float:
-    """The part of a period starting on ``start`` that lies on or before the audit date."""
-    if start is None or start > as_of:
-        return 0
-    return min(days, (as_of - start).days + 1)
+def _distinct_rows(spec: Any, elements: list[Scope]) -> list[tuple[Scope, float]]:
+    """The rows with a number in ``field``; with ``key``, each real key once (like ``count``)."""
+    rows = []
+    seen: set[str] = set()
+    for element in elements:
+        value = element.get(spec["field"])[0]
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            continue
+        if "key" in spec:
+            found = element_key(element, spec["key"])
+            if found is None or repr(found) in seen:
+                continue
+            seen.add(repr(found))
+        rows.append((element, float(value)))
+    return rows
+
+
+def _calendar_days(rows: list[tuple[Scope, float]], start_field: str, as_of: date) -> float:
+    """Days of the periods that lie on or before the audit date, a day covered twice once.
+
+    Three rows on overlapping dates are the same days of training, not their sum; a half day
+    is half a day unless a longer session covers the same date.
+    """
+    covered: dict[int, float] = {}
+    for element, days in rows:
+        start = parse_date(element.get(start_field)[0])
+        if start is None or start > as_of:
+            continue
+        first = start.toordinal()
+        for offset in range(min(math.ceil(days), as_of.toordinal() - first + 1)):
+            share = min(1.0, days - offset)
+            covered[first + offset] = max(covered.get(first + offset, 0.0), share)
+    return sum(covered.values())
 
 
 def distinct(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
@@ -138,10 +176,8 @@ def unique(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
                     element.path,
                     label,
                     Text("每条都填写真实内容", "every entry filled in for real"),
-                    Text(
-                        f"第 {int(element.path[-1]) + 1} 条为空白或占位内容",
-                        f"entry {int(element.path[-1]) + 1} is blank or a placeholder",
-                    ),
+                    Text("一条为空白或占位内容", "an entry is blank or a placeholder"),
+                    cite_line=True,
                 )
             )
             continue

@@ -21,7 +21,13 @@ def covers(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
     required = [scope.value(item) for item in spec["items"]]
     missing = [i for i in required if evidence.key(i) not in present and i not in excused]
     if not missing:
-        return []
+        done = len(required) - len(excused)
+        shown = Text(f"{done} 项齐全", f"all {done}")
+        if excused:
+            shown = Text(
+                f"{shown.zh}（{len(excused)} 项免除）", f"{shown.en} ({len(excused)} excused)"
+            )
+        return [Failure(at, label, Text("", ""), shown, kind=TALLY)]
     wanted = [item for item in required if item not in excused]
     actual = Text(
         f"缺少 {join(show(i) for i in missing).zh}", f"missing {join(show(i) for i in missing).en}"
@@ -110,14 +116,22 @@ def sizes(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
             )
     if failures or splittable:
         return failures
+    # No split meets the range, so the fewest parts come closest: 250 households are one grid,
+    # not two of 125; 550 are one grid or two, never three.
+    fewest, most = max(1, total // high), -(-total // high)
+    if not fewest <= len(elements) <= most:
+        wanted = show(fewest) if fewest == most else bounds(fewest, most)
+        expected = Text(f"{wanted.zh} 个", wanted.en)
+        found = Text(f"{len(elements)} 个（总数 {total}）", f"{len(elements)} (total {total})")
+        return [Failure(at, label, expected, found)]
     return [
         Failure(
             at,
             label,
             bounds(low, high),
             Text(
-                f"总数 {total} 无法按 {low}–{high} 划分，不作要求",
-                f"a total of {total} cannot be split into {low}–{high}; not required",
+                f"总数 {total} 无法按 {low}–{high} 划分，{len(elements)} 个即最少",
+                f"a total of {total} cannot be split into {low}–{high}; {len(elements)} is the fewest",
             ),
             kind=TALLY,
         )

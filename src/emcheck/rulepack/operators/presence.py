@@ -73,19 +73,30 @@ def member_of(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
 
 
 def mentions(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
-    """The text names every one of ``texts`` (the zone duty room: ``[$zone, 值班室]``)."""
+    """The text names every one of ``texts`` (the zone duty room: ``[$zone, 值班室]``) and none
+    of ``excludes`` (未, 拟: "未报西岭经济区值班室" names the room but says it was not filed)."""
     value, at = scope.get(spec["path"])
     evidence = scope.context.evidence
     texts = [scope.value(t) for t in spec["texts"]]
-    unknown = [t for t in texts if not evidence.real(t)]
-    wanted = join(show(t) for t in texts if evidence.real(t))
-    expected = Text(f"写明 {wanted.zh}", f"naming {wanted.en}")
-    if unknown:
-        expected = Text(
-            f"{expected.zh}（对照项未填写，如所属经济区）",
-            f"{expected.en} (a reference such as the zone is not filled in)",
+    if not all(evidence.real(t) for t in texts):
+        # The reference itself is missing (the unit's zone): say so, not "expected X, found X".
+        missing = join(
+            field_label(t[1:]) for t in spec["texts"] if not evidence.real(scope.value(t))
         )
-        return [Failure(at, label, expected, show(value))]
-    if evidence.real(value) and all(evidence.key(t) in evidence.key(value) for t in texts):
+        return [
+            Failure(
+                at,
+                label,
+                Text(f"可核对的{missing.zh}", f"a {missing.en} to check against"),
+                Text(f"{missing.zh}未填写，无法核对", f"{missing.en} not filled in"),
+            )
+        ]
+    wanted = join(show(t) for t in texts)
+    expected = Text(f"写明 {wanted.zh}", f"naming {wanted.en}")
+    banned = [w for w in spec.get("excludes", []) if evidence.key(w) in evidence.key(value)]
+    if banned:
+        shown = join(show(w) for w in banned)
+        expected = Text(f"{expected.zh}，不含 {shown.zh}", f"{expected.en}, without {shown.en}")
+    elif evidence.real(value) and all(evidence.key(t) in evidence.key(value) for t in texts):
         return []
     return [Failure(at, label, expected, show(value))]
