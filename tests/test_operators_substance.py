@@ -656,3 +656,8 @@ def test_count_excluding_what_stands_elsewhere() -> None:
 def test_unique_cites_the_line_of_a_blank_entry() -> None:
     found = failing({"unique": {"path": "staff", "key": "name"}}, {"staff": [{"name": "\u3000"}]})
     assert found[0].cite_line and found[0].path == ("staff", 0)
+
+
+def test_mentions_on_a_missing_value_fails_without_crashing() -> None:
+    check = {"mentions": {"path": "f", "texts": ["值班室"], "excludes": ["未"]}}
+    assert failing(check, {})

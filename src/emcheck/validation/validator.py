@@ -232,6 +232,18 @@ def _explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text
                 ),
             )
         ]
+    if keyword == "pattern" and isinstance(schema.get("description"), str):
+        # The schema's description says in words what the pattern says in symbols.
+        described = schema["description"]
+        return [
+            (
+                path,
+                Text(
+                    f"{where} 的值 {found_zh} 不符合要求：{described}",
+                    f"{where}: {found_en} does not have the required form ({value})",
+                ),
+            )
+        ]
     if keyword == "minLength":
         return [(path, Text(f"{where} 不能为空", f"{where} must not be empty"))]
     message = _shorten(str(error.message), 200)

@@ -93,10 +93,11 @@ def mentions(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
         ]
     wanted = join(show(t) for t in texts)
     expected = Text(f"写明 {wanted.zh}", f"naming {wanted.en}")
-    banned = [w for w in spec.get("excludes", []) if evidence.key(w) in evidence.key(value)]
+    said = evidence.key(value) if isinstance(value, str) else ""
+    banned = [w for w in spec.get("excludes", []) if evidence.key(w) in said]
     if banned:
         shown = join(show(w) for w in banned)
         expected = Text(f"{expected.zh}，不含 {shown.zh}", f"{expected.en}, without {shown.en}")
-    elif evidence.real(value) and all(evidence.key(t) in evidence.key(value) for t in texts):
+    elif evidence.real(value) and all(evidence.key(t) in said for t in texts):
         return []
     return [Failure(at, label, expected, show(value))]
