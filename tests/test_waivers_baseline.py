@@ -110,6 +110,18 @@ class TestWaiversFile:
         assert "2026-10-31" in notice["message"] and notice["line"] == 2
         assert notice["file"].endswith("emcheck-waivers.yaml")
 
+    @pytest.mark.parametrize(("field", "value"), [("reason", "无"), ("approver", "'-'")])
+    def test_waiver_with_a_placeholder_reason_or_approver_does_not_waive(
+        self, cli: Cli, gap_site: Path, failing: list[dict[str, Any]], field: str, value: str
+    ) -> None:
+        target = failing[0]
+        waivers_file(gap_site.parent, [waiver(target, **{field: value})])
+        code, data = report(cli, gap_site)
+        assert code == 1
+        assert outcome(data, target["rule_id"], target["site_id"])["status"] == "fail"
+        (notice,) = data["notices"]
+        assert "占位" in notice["message"] and notice["line"] == 2
+
     def test_waiver_expiring_soon_is_warned(
         self, cli: Cli, gap_site: Path, failing: list[dict[str, Any]]
     ) -> None:
@@ -186,12 +198,35 @@ class TestInlineIgnore:
         self.place_comment(
             gap_site, target["line"], f"{target['rule_id']} 已报管委会同意，年底前补齐"
         )
-        _, data = report(cli, gap_site)
+        _, data = report(cli, gap_site, "--inline-ignores")
         found = outcome(data, target["rule_id"], target["site_id"])
         assert (
             found["status"] == "waived"
             and found["waiver"]["reason"] == "已报管委会同意，年底前补齐"
         )
+
+    def test_ignore_is_listed_not_applied_unless_trusted(
+        self, cli: Cli, gap_site: Path, failing: list[dict[str, Any]]
+    ) -> None:
+        # The site file is the audited unit's own text: it cannot approve its own exception.
+        target = failing[0]
+        self.place_comment(gap_site, target["line"], f"{target['rule_id']} 其余材料另册报送")
+        code, data = report(cli, gap_site)
+        assert code == 1
+        assert outcome(data, target["rule_id"], target["site_id"])["status"] == "fail"
+        (notice,) = data["notices"]
+        assert notice["level"] == "warning" and "未采纳" in notice["message"]
+        assert notice["line"] == target["line"]
+
+    @pytest.mark.parametrize("reason", ["无", "x", "暂缺", "——"])
+    def test_ignore_with_a_placeholder_reason_has_no_effect(
+        self, cli: Cli, gap_site: Path, failing: list[dict[str, Any]], reason: str
+    ) -> None:
+        target = failing[0]
+        self.place_comment(gap_site, target["line"], f"{target['rule_id']} {reason}")
+        code, data = report(cli, gap_site, "--inline-ignores")
+        assert code == 1
+        assert outcome(data, target["rule_id"], target["site_id"])["status"] == "fail"
 
     def test_ignore_without_reason_has_no_effect_and_is_reported(
         self, cli: Cli, gap_site: Path, failing: list[dict[str, Any]]

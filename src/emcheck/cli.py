@@ -73,6 +73,14 @@ AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="审核日期 YYYY-MM-DD（默认今天）· audit date (default today)"),
 ]
+InlineIgnoresOpt = Annotated[
+    bool,
+    typer.Option(
+        "--inline-ignores",
+        help="采纳站点文件中的 # emcheck: ignore 注释（默认只列出：申报单位不能自行豁免）"
+        " · honour ignore comments in site files (default: listed, not applied)",
+    ),
+]
 
 
 def main() -> None:
@@ -156,6 +164,7 @@ def audit(
     show_passed: Annotated[
         bool, typer.Option("--show-passed", help="同时列出符合的规则 · list passing rules too")
     ] = False,
+    inline_ignores: InlineIgnoresOpt = False,
 ) -> None:
     """审核站点文件，逐条给出结论 · Audit site files rule by rule."""
     from emcheck.commands.audit import AuditOptions, parse_outputs, run_audit
@@ -175,6 +184,7 @@ def audit(
             write_baseline=write_baseline,
             strict=strict,
             jobs=jobs,
+            inline_ignores=inline_ignores,
         )
     )
     raise typer.Exit(code)
@@ -253,6 +263,7 @@ def report(
         Path | None,
         typer.Option("--template-dir", help="措辞模板文件夹（zh.yaml/en.yaml）· wording templates"),
     ] = None,
+    inline_ignores: InlineIgnoresOpt = False,
 ) -> None:
     """生成检查情况报告或整改通知书（Word）· Write gap reports or rectification notices."""
     from emcheck.commands.report import ReportCommandOptions, run_report
@@ -277,6 +288,7 @@ def report(
             meta_file=meta,
             overrides=overrides,
             template_dir=template_dir,
+            inline_ignores=inline_ignores,
         )
     )
     raise typer.Exit(code)

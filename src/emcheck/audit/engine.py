@@ -24,7 +24,7 @@ from emcheck.errors import EmcheckError, InputError, Location
 from emcheck.i18n import Text
 from emcheck.loading.document import Document, JsonPath, format_path
 from emcheck.loading.loader import load_file
-from emcheck.rulepack.evidence import for_placeholders
+from emcheck.rulepack.evidence import pack_evidence
 from emcheck.rulepack.operators import TALLY, Failure, problems, run_check
 from emcheck.rulepack.pack import Rule, RulePack
 from emcheck.rulepack.paths import reach
@@ -153,7 +153,7 @@ def evaluate_subject(
     subject: Subject, document: Document, pack: RulePack, as_of: date
 ) -> list[Outcome]:
     data = _at(document.data, subject.path)
-    evidence = for_placeholders(tuple(pack.settings.get("placeholders", ())))
+    evidence = pack_evidence(pack)
     declared = data.get("hazards_absent", [])
     absent = frozenset(h["hazard"] for h in declared if evidence.real(h.get("reason")))
     unexcused = frozenset(h["hazard"] for h in declared) - absent

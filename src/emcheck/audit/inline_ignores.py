@@ -1,6 +1,10 @@
 """``# emcheck: ignore ORG-03 <reason>`` on the line a finding points at waives that finding.
 
-The reason is required: an ignore without one waives nothing and is reported.
+Such a comment is written by whoever wrote the site file, usually the unit being audited: it
+waives only when the run trusts it (``--inline-ignores``, for a repository whose maintainers
+review every change). Otherwise it is listed, not applied: a unit cannot approve its own
+exception. The reason is required and must be real: an ignore without one waives nothing and
+is reported.
 """
 
 from __future__ import annotations
@@ -11,14 +15,18 @@ from dataclasses import replace
 from emcheck.audit.outcomes import FAIL, WAIVED, Notice, Outcome, Waiver
 from emcheck.i18n import Text
 from emcheck.loading.ignore_comments import InlineIgnore
+from emcheck.rulepack.evidence import Evidence
 
-INLINE_APPROVER = "inline"
+INLINE_APPROVER = "站点文件行内注释（--inline-ignores）"
 
 
 def apply_inline(
-    outcomes: Sequence[Outcome], ignores: Sequence[InlineIgnore]
+    outcomes: Sequence[Outcome],
+    ignores: Sequence[InlineIgnore],
+    evidence: Evidence,
+    trusted: bool,
 ) -> tuple[list[Outcome], list[Notice]]:
-    """Waive the failures of one file that its own ignore comments name."""
+    """Waive the failures of one file that its own ignore comments name, when trusted."""
     notices = []
     usable: dict[tuple[str, int], InlineIgnore] = {}
     for ignore in ignores:
@@ -33,7 +41,7 @@ def apply_inline(
                     "error",
                 )
             )
-        elif not ignore.reason:
+        elif not evidence.real(ignore.reason):
             notices.append(
                 Notice(
                     ignore.location,
@@ -42,6 +50,20 @@ def apply_inline(
                         f"ignoring {', '.join(ignore.rules)} needs a reason; this ignore has no effect",
                     ),
                     "error",
+                )
+            )
+        elif not trusted:
+            notices.append(
+                Notice(
+                    ignore.location,
+                    Text(
+                        f"站点文件中的行内忽略（{'、'.join(ignore.rules)}：{ignore.reason}）未采纳："
+                        "申报单位不能自行豁免，须由检查组在豁免清单（--waivers）中批准",
+                        f"inline ignore of {', '.join(ignore.rules)} ({ignore.reason}) not applied: "
+                        "a unit cannot waive its own findings; an approved waivers file (--waivers) "
+                        "can, or --inline-ignores where maintainers review the site files",
+                    ),
+                    "warning",
                 )
             )
         else:

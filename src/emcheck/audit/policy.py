@@ -12,6 +12,7 @@ from emcheck.audit.baseline import BaselineCheck, KnownFinding
 from emcheck.audit.inline_ignores import apply_inline
 from emcheck.audit.outcomes import ERROR, FAIL, AuditResult, FileAudit, Notice, Outcome, Waiver
 from emcheck.audit.waivers import WaiverBook
+from emcheck.rulepack.evidence import Evidence, pack_evidence
 
 
 class Policy:
@@ -21,10 +22,14 @@ class Policy:
         self,
         waivers: Sequence[Waiver],
         as_of: date,
+        evidence: Evidence,
         known: Sequence[KnownFinding] | None = None,
         baseline_file: Path | None = None,
+        inline: bool = False,
     ) -> None:
-        self.book = WaiverBook(waivers, as_of)
+        self.book = WaiverBook(waivers, as_of, evidence)
+        self.evidence = evidence
+        self.trust_inline = inline
         self.baseline = (
             BaselineCheck(known, baseline_file)
             if known is not None and baseline_file is not None
@@ -35,7 +40,9 @@ class Policy:
     def apply(self, audit: FileAudit) -> FileAudit:
         if not audit.outcomes:
             return audit
-        outcomes, found = apply_inline(audit.outcomes, audit.ignores)
+        outcomes, found = apply_inline(
+            audit.outcomes, audit.ignores, self.evidence, self.trust_inline
+        )
         self.inline += found
         outcomes = self.book.apply(outcomes)
         if self.baseline is not None:
@@ -53,8 +60,9 @@ def apply_policy(
     waivers: Sequence[Waiver],
     known: Sequence[KnownFinding] | None = None,
     baseline_file: Path | None = None,
+    inline: bool = False,
 ) -> AuditResult:
-    policy = Policy(waivers, result.as_of, known, baseline_file)
+    policy = Policy(waivers, result.as_of, pack_evidence(result.pack), known, baseline_file, inline)
     files = tuple(policy.apply(audit) for audit in result.files)
     return replace(result, files=files, notices=tuple(policy.notices()))
 

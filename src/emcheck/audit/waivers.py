@@ -17,6 +17,7 @@ from emcheck.audit.outcomes import FAIL, WAIVED, Notice, Outcome, Waiver
 from emcheck.errors import Location, RulePackError
 from emcheck.i18n import Text
 from emcheck.loading.document import JsonPath, format_path
+from emcheck.rulepack.evidence import Evidence
 from emcheck.validation.config_files import load_validated
 
 WAIVERS_FILE_NAME = "emcheck-waivers.yaml"
@@ -62,10 +63,20 @@ def beside(site_files: Iterable[Path]) -> list[Path]:
 class WaiverBook:
     """The waivers of one run, applied file by file; what they did is told at the end."""
 
-    def __init__(self, waivers: Sequence[Waiver], as_of: date) -> None:
+    def __init__(self, waivers: Sequence[Waiver], as_of: date, evidence: Evidence) -> None:
         self.upfront: list[Notice] = []
         self.active: list[Waiver] = []
         for waiver in waivers:
+            if not (evidence.real(waiver.reason) and evidence.real(waiver.approver)):
+                # An exception goes into a signed report: "无" is no reason, "-" no approver.
+                self.upfront.append(
+                    _notice(
+                        waiver,
+                        f"豁免理由或批准人为空白或占位内容，{waiver.rule}（{waiver.site}）不予豁免",
+                        f"the waiver's reason or approver is blank or a placeholder: {waiver.rule} ({waiver.site}) is not waived",
+                    )
+                )
+                continue
             if waiver.expires is not None and waiver.expires < as_of:
                 self.upfront.append(
                     _notice(

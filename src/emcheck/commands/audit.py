@@ -26,6 +26,7 @@ from emcheck.reporters import writer
 from emcheck.reporters.options import ReportOptions
 from emcheck.reporters.stream import Writer
 from emcheck.rulepack.choose import load_rule_pack
+from emcheck.rulepack.evidence import pack_evidence
 from emcheck.writing import PendingFile, check_writable, write_atomically
 
 
@@ -56,6 +57,8 @@ class AuditOptions:
     strict: bool = False
     jobs: int | None = None
     """Worker processes; None for one per core."""
+    inline_ignores: bool = False
+    """Honour ``# emcheck: ignore`` comments in the site files (they are the unit's own word)."""
 
 
 def parse_outputs(
@@ -98,7 +101,14 @@ def run_audit(options: AuditOptions) -> int:
     except EmcheckError as error:
         typer.echo(f"emcheck: {error.render(options.lang)}", err=True)
         return error.exit_code
-    policy = Policy(waivers, options.as_of, known, options.baseline)
+    policy = Policy(
+        waivers,
+        options.as_of,
+        pack_evidence(pack),
+        known,
+        options.baseline,
+        options.inline_ignores,
+    )
     verdict = ExitCode(options.fail_level, options.strict)
     screen = writer(
         options.output_format,

@@ -51,6 +51,8 @@ class ReportCommandOptions:
     meta_file: Path | None = None
     overrides: MetaOverrides = field(default_factory=MetaOverrides)
     template_dir: Path | None = None
+    inline_ignores: bool = False
+    """Honour ``# emcheck: ignore`` comments in the site files."""
 
 
 def run_report(options: ReportCommandOptions) -> int:
@@ -70,7 +72,9 @@ def run_report(options: ReportCommandOptions) -> int:
     except EmcheckError as error:
         return _fail(error, options.lang)
     # Waivers and inline ignores beside the site files count here as they do for audit.
-    result = apply_policy(AuditResult(as_of, pack, audits), waivers, None, None)
+    result = apply_policy(
+        AuditResult(as_of, pack, audits), waivers, None, None, options.inline_ignores
+    )
     for audit in result.files:
         _explain_unaudited(audit, options.lang)
     for notice in result.notices:

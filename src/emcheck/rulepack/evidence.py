@@ -10,10 +10,13 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from emcheck.i18n import Text
 from emcheck.rulepack.paths import MISSING
+
+if TYPE_CHECKING:
+    from emcheck.rulepack.pack import RulePack
 
 NOT_FILLED = Text("未填写", "not filled in")
 BLANK = Text("只有空白", "blank")
@@ -114,3 +117,8 @@ class Evidence:
 def for_placeholders(placeholders: tuple[str, ...]) -> Evidence:
     """One judge per placeholder list: every unit of every file audited with a pack shares it."""
     return Evidence(placeholders)
+
+
+def pack_evidence(pack: RulePack) -> Evidence:
+    """The judge of a rule pack: its ``placeholders`` setting."""
+    return for_placeholders(tuple(pack.settings.get("placeholders", ())))
