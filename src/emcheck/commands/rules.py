@@ -142,12 +142,14 @@ def _missing_evidence(pack: RulePack, lang: Lang) -> str:
         else Text("（未设置）", "(not set)").get(lang)
     )
     return Text(
-        "视同未填写（适用于全部规则）：缺失或 null；只有空白（含全角空格、不间断空格、零宽字符）；"
-        "只有标点符号（/、-、……）；同一字符重复（xxx、***）；以及占位内容"
+        "视同未填写（适用于全部规则）：缺失或 null；只有空白（含全角空格、不间断空格、零宽字符等不可见字符）；"
+        "只有标点符号（/、-、……）；只有一个字或同一字符重复（一、xxx、无无无）；只有数字（0）；"
+        "以及占位内容（引号、括号、句末标点不计）"
         f" placeholders = {listed}（在 pack.yaml 中补充）",
         "Counted as missing evidence (every rule): missing or null; blank (including full-width, "
-        "no-break and zero-width spaces); punctuation only (/, -, ……); one mark repeated (xxx, ***); "
-        f"and placeholder text, placeholders = {listed} (extend it in pack.yaml)",
+        "no-break, zero-width and other invisible characters); punctuation only (/, -, ……); one "
+        "character alone or repeated (一, xxx, 无无无); digits only (0); and placeholder text, quotes, "
+        f"brackets and final punctuation aside, placeholders = {listed} (extend it in pack.yaml)",
     ).get(lang)
 
 
