@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from emcheck.rulepack.choose import load_rule_pack
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

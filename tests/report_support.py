@@ -27,7 +27,7 @@ from emcheck.report.content import Kind, ReportSpec
 from emcheck.report.document import render_report
 from emcheck.report.meta import ReportMeta, load_meta
 from emcheck.report.wording import wording
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"

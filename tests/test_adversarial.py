@@ -18,7 +18,7 @@ import yaml
 from conftest import AS_OF, COMPLIANT
 from emcheck.audit.engine import audit_document
 from emcheck.loading.loader import load_bytes
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 
 Site = dict[str, Any]
 BASE: Site = yaml.safe_load(COMPLIANT.read_text(encoding="utf-8"))

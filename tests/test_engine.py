@@ -18,7 +18,7 @@ from emcheck.commands.audit import exit_code
 from emcheck.errors import InputError
 from emcheck.loading.loader import load_bytes, load_file
 from emcheck.rulepack import operators
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 from emcheck.validation.validator import validate_document
 from mutations import paths
 

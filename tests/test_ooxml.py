@@ -19,7 +19,7 @@ from lxml import etree
 from conftest import AS_OF, COMPLIANT, GAPS, ROOT, VILLAGE
 from emcheck.i18n import Lang
 from emcheck.report.content import Kind
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 from report_support import render
 
 SCHEMAS = ROOT.parent / "shared" / "schemas" / "ooxml"

@@ -12,7 +12,8 @@ from emcheck.errors import RulePackError
 from emcheck.resources import builtin_rules_dir
 from emcheck.rulepack import cache as pack_cache
 from emcheck.rulepack.choose import load_rule_pack
-from emcheck.rulepack.pack import RulePack, load_pack
+from emcheck.rulepack.model import RulePack
+from emcheck.rulepack.pack import load_pack
 
 
 @pytest.fixture

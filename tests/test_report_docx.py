@@ -25,7 +25,7 @@ from emcheck.audit.outcomes import FAIL, OVERDUE
 from emcheck.errors import RulePackError
 from emcheck.report.meta import ReportMeta, load_meta
 from emcheck.report.rows import ordered, problems_of
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 from report_support import (
     META,
     PROBLEM_HEADER,

@@ -9,7 +9,7 @@ from typing import Any
 from conftest import AS_OF, AS_OF_TEXT, COMPLIANT, GAPS
 from emcheck.audit.outcomes import FAIL
 from emcheck.report.markdown import escape
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 from report_support import check_golden, render
 
 Cli = Callable[..., Any]

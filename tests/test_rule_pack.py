@@ -9,7 +9,7 @@ import pytest
 
 from emcheck.audit.rule_cases import run_case
 from emcheck.rulepack.choose import load_rule_pack
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 
 PLAN = (Path(__file__).parent / "data" / "pilot-plan.zh.txt").read_text(encoding="utf-8")
 REQUIREMENTS = Path(__file__).resolve().parents[2] / "shared" / "standard" / "REQUIREMENTS.md"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from emcheck.audit.engine import audit_file
 from emcheck.audit.outcomes import FileAudit, share_rules
 from emcheck.rulepack.choose import load_rule_pack
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 
 if TYPE_CHECKING:
     from rich.console import Console

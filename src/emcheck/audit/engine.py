@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from emcheck import resources
 from emcheck.audit.outcomes import (
     DUE,
     ERROR,
@@ -20,18 +18,15 @@ from emcheck.audit.outcomes import (
     Outcome,
     Subject,
 )
-from emcheck.errors import EmcheckError, InputError, Location
+from emcheck.audit.units import data_at, locate, read_site, site_problems, subjects_of
+from emcheck.errors import EmcheckError, Location
 from emcheck.i18n import Text
-from emcheck.loading.document import Document, JsonPath, format_path
-from emcheck.loading.loader import load_file
+from emcheck.loading.document import Document, format_path
 from emcheck.rulepack.evidence import pack_evidence
+from emcheck.rulepack.model import Rule, RulePack
 from emcheck.rulepack.operators import TALLY, Failure, problems, run_check
-from emcheck.rulepack.pack import Rule, RulePack
 from emcheck.rulepack.paths import reach
 from emcheck.rulepack.scope import AuditContext, Scope
-from emcheck.validation.validator import SchemaProblem, validate_document
-
-SUB_SITE_KEYS = {"villages": "village", "communities": "community"}
 
 
 def audit_file(path: Path, pack: RulePack, as_of: date) -> FileAudit:
@@ -46,30 +41,6 @@ def audit_file(path: Path, pack: RulePack, as_of: date) -> FileAudit:
     return audit_document(document, pack, as_of)
 
 
-def read_site(path: Path) -> Document:
-    """Load a site file and make sure it is a mapping at all before schema validation."""
-    document = load_file(path)
-    if document.empty:
-        raise InputError(
-            Location(document.file, 1, 1),
-            Text("文件为空：没有任何站点内容", "the file is empty: no site in it"),
-        )
-    if not isinstance(document.data, dict):
-        kind = (
-            Text("列表", "a list")
-            if isinstance(document.data, list)
-            else Text("单个值", "a single value")
-        )
-        raise InputError(
-            Location(document.file, 1, 1),
-            Text(
-                f"文件顶层应为键值映射（level: …、name: …），实际是{kind.zh}",
-                f"the top level must be a mapping (level: …, name: …), found {kind.en}",
-            ),
-        )
-    return document
-
-
 def audit_document(document: Document, pack: RulePack, as_of: date) -> FileAudit:
     subjects = tuple(subjects_of(document))
     outcomes = tuple(
@@ -80,79 +51,10 @@ def audit_document(document: Document, pack: RulePack, as_of: date) -> FileAudit
     return FileAudit(document.file, subjects, outcomes, ignores=document.ignores)
 
 
-def subjects_of(document: Document) -> Iterator[Subject]:
-    data = document.data
-    top = Subject(
-        data["id"],
-        data["name"],
-        data["level"],
-        document.file,
-        (),
-        None,
-        int(data.get("pilot_year", 0)),
-    )
-    yield top
-    for key, level in SUB_SITE_KEYS.items():
-        for index, item in enumerate(data.get(key, [])):
-            yield Subject(
-                item["id"],
-                item["name"],
-                level,
-                document.file,
-                (key, index),
-                top.id,
-                int(item.get("pilot_year", top.pilot_year)),
-            )
-
-
-def site_problems(document: Document) -> list[SchemaProblem]:
-    """Schema problems, or when there are none, what the schema cannot express."""
-    # Consistency needs a well-formed document (ids, pilot years), so it waits for the schema.
-    return validate_document(document, resources.validator("site")) or consistency_problems(
-        document
-    )
-
-
-def consistency_problems(document: Document) -> list[SchemaProblem]:
-    """What the schema cannot say: unit ids unique in the file, no hazard both present and absent."""
-    seen: set[str] = set()
-    problems = []
-    for subject in subjects_of(document):
-        if subject.id in seen:
-            problems.append(
-                _problem(
-                    document,
-                    (*subject.path, "id"),
-                    Text(f"单位标识 “{subject.id}” 重复", f"duplicate unit id '{subject.id}'"),
-                )
-            )
-        seen.add(subject.id)
-        data = _at(document.data, subject.path)
-        present = set(data.get("hazards_present", []))
-        for index, absent in enumerate(data.get("hazards_absent", [])):
-            if absent["hazard"] in present:
-                hazard = absent["hazard"]
-                problems.append(
-                    _problem(
-                        document,
-                        (*subject.path, "hazards_absent", index, "hazard"),
-                        Text(
-                            f"灾害类型 “{hazard}” 同时列为存在和不存在",
-                            f"hazard '{hazard}' is listed as both present and absent",
-                        ),
-                    )
-                )
-    return problems
-
-
-def _problem(document: Document, path: JsonPath, message: Text) -> SchemaProblem:
-    return SchemaProblem(_locate(document, path), path, message)
-
-
 def evaluate_subject(
     subject: Subject, document: Document, pack: RulePack, as_of: date
 ) -> list[Outcome]:
-    data = _at(document.data, subject.path)
+    data = data_at(document.data, subject.path)
     evidence = pack_evidence(pack)
     declared = data.get("hazards_absent", [])
     absent = frozenset(h["hazard"] for h in declared if evidence.real(h.get("reason")))
@@ -169,7 +71,7 @@ def evaluate_subject(
     context = AuditContext(as_of, variables, absent, unexcused, evidence, status)
     scope = Scope(data, subject.path, data, subject.path, context)
     # Every pass and n/a outcome points at the unit's start: one Location serves them all.
-    base = _locate(document, subject.path)
+    base = locate(document, subject.path)
     outcomes = []
     for rule in pack.rules:
         outcome = evaluate_rule(rule, subject, scope, document, pack, base)
@@ -250,7 +152,7 @@ def _failed(
     message = rule.message.render(values["zh"], values["en"]) if rule.message else listed
     advice = rule.advice.render(values["zh"], values["en"])
     record = rule.record.render(values["zh"], values["en"]) if rule.record else None
-    location = _locate(document, failures[0].path)
+    location = locate(document, failures[0].path)
     return Outcome(
         rule,
         subject,
@@ -309,14 +211,3 @@ def _due(deadline: date | None, as_of: date) -> str:
     if deadline is None:
         return NO_DEADLINE
     return OVERDUE if as_of > deadline else DUE
-
-
-def _at(data: Any, path: JsonPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
-
-
-def _locate(document: Document, path: JsonPath) -> Location:
-    position = document.position_of(path)
-    return Location(document.file, position.line, position.column)

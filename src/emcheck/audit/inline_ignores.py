@@ -30,45 +30,12 @@ def apply_inline(
     notices = []
     usable: dict[tuple[str, int], InlineIgnore] = {}
     for ignore in ignores:
-        if not ignore.rules:
-            notices.append(
-                Notice(
-                    ignore.location,
-                    Text(
-                        "emcheck: ignore 后应写规则编号和理由，例如 # emcheck: ignore ORG-03 编制调整中",
-                        "emcheck: ignore needs a rule id and a reason, e.g. # emcheck: ignore ORG-03 staffing under review",
-                    ),
-                    "error",
-                )
-            )
-        elif not evidence.real(ignore.reason):
-            notices.append(
-                Notice(
-                    ignore.location,
-                    Text(
-                        f"忽略 {'、'.join(ignore.rules)} 必须写明理由，本条忽略未生效",
-                        f"ignoring {', '.join(ignore.rules)} needs a reason; this ignore has no effect",
-                    ),
-                    "error",
-                )
-            )
-        elif not trusted:
-            notices.append(
-                Notice(
-                    ignore.location,
-                    Text(
-                        f"站点文件中的行内忽略（{'、'.join(ignore.rules)}：{ignore.reason}）未采纳："
-                        "申报单位不能自行豁免，须由检查组在豁免清单（--waivers）中批准",
-                        f"inline ignore of {', '.join(ignore.rules)} ({ignore.reason}) not applied: "
-                        "a unit cannot waive its own findings; an approved waivers file (--waivers) "
-                        "can, or --inline-ignores where maintainers review the site files",
-                    ),
-                    "warning",
-                )
-            )
-        else:
-            for rule in ignore.rules:
-                usable[(rule, ignore.location.line or 0)] = ignore
+        refused = _refusal(ignore, evidence, trusted)
+        if refused is not None:
+            notices.append(refused)
+            continue
+        for rule in ignore.rules:
+            usable[(rule, ignore.location.line or 0)] = ignore
     used: set[tuple[str, int]] = set()
     result = []
     for outcome in outcomes:
@@ -101,3 +68,30 @@ def apply_inline(
                 )
             )
     return result, notices
+
+
+def _refusal(ignore: InlineIgnore, evidence: Evidence, trusted: bool) -> Notice | None:
+    """Why an ignore comment waives nothing, or None when it may be applied."""
+    rules_zh, rules_en = "、".join(ignore.rules), ", ".join(ignore.rules)
+    if not ignore.rules:
+        text = Text(
+            "emcheck: ignore 后应写规则编号和理由，例如 # emcheck: ignore ORG-03 编制调整中",
+            "emcheck: ignore needs a rule id and a reason, e.g. # emcheck: ignore ORG-03 staffing under review",
+        )
+        return Notice(ignore.location, text, "error")
+    if not evidence.real(ignore.reason):
+        text = Text(
+            f"忽略 {rules_zh} 必须写明理由，本条忽略未生效",
+            f"ignoring {rules_en} needs a reason; this ignore has no effect",
+        )
+        return Notice(ignore.location, text, "error")
+    if not trusted:
+        text = Text(
+            f"站点文件中的行内忽略（{rules_zh}：{ignore.reason}）未采纳："
+            "申报单位不能自行豁免，须由检查组在豁免清单（--waivers）中批准",
+            f"inline ignore of {rules_en} ({ignore.reason}) not applied: "
+            "a unit cannot waive its own findings; an approved waivers file (--waivers) "
+            "can, or --inline-ignores where maintainers review the site files",
+        )
+        return Notice(ignore.location, text, "warning")
+    return None

@@ -12,7 +12,7 @@ from emcheck.errors import EmcheckError, Location
 from emcheck.i18n import Text
 from emcheck.loading.document import JsonPath, format_path
 from emcheck.loading.ignore_comments import InlineIgnore
-from emcheck.rulepack.pack import Rule, RulePack
+from emcheck.rulepack.model import Rule, RulePack
 from emcheck.validation.validator import SchemaProblem
 
 PASS = "pass"

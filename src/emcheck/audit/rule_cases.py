@@ -14,7 +14,7 @@ from emcheck.audit.engine import audit_document
 from emcheck.errors import EmcheckError
 from emcheck.i18n import Text
 from emcheck.loading.loader import load_bytes
-from emcheck.rulepack.pack import Case, Rule, RulePack
+from emcheck.rulepack.model import Case, Rule, RulePack
 from emcheck.validation.validator import validate_document
 
 CASE_AS_OF = date(2026, 11, 30)

@@ -15,7 +15,7 @@ from emcheck.audit.rule_cases import run_all
 from emcheck.errors import EmcheckError
 from emcheck.i18n import Lang, Text, chooser, list_separator
 from emcheck.rulepack.choose import load_rule_pack
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 
 
 def _pack(directory: Path | None, lang: Lang) -> RulePack | int:

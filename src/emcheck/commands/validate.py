@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from emcheck import exit_codes
-from emcheck.audit.engine import read_site, site_problems
+from emcheck.audit.units import read_site, site_problems
 from emcheck.errors import EmcheckError
 from emcheck.i18n import Lang, Text
 from emcheck.loading.discovery import same_unit_text, site_files

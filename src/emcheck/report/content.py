@@ -42,7 +42,7 @@ from emcheck.report.rows import (
     waived_of,
 )
 from emcheck.report.wording import Wording
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 
 Kind = Literal["gap", "notice"]
 KINDS: tuple[Kind, ...] = ("gap", "notice")

@@ -6,7 +6,7 @@ from datetime import date
 
 from emcheck.audit.outcomes import FileAudit
 from emcheck.report.content import ReportSpec, build_report
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 
 FORMATS = ("docx", "markdown")
 

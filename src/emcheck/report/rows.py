@@ -13,7 +13,7 @@ from emcheck.errors import Location, RulePackError
 from emcheck.i18n import Lang, Text
 from emcheck.report.meta import ReportMeta
 from emcheck.report.wording import format_percent
-from emcheck.rulepack.pack import Rule, RulePack
+from emcheck.rulepack.model import Rule, RulePack
 
 DEADLINE_RULES = ("period", "pilot")
 """``rectification_deadline`` in pack.yaml: ``period`` counts ``rectification_days`` from

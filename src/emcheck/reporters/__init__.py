@@ -14,7 +14,7 @@ from typing import Protocol
 from emcheck.audit.outcomes import AuditResult, FileAudit, Notice
 from emcheck.reporters.options import ReportOptions
 from emcheck.reporters.stream import Writer
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 
 REPORTER_BY_NAME = {
     "console": "emcheck.reporters.console",

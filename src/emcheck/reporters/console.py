@@ -25,7 +25,7 @@ from emcheck.i18n import Lang, Text, chooser
 from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
 from emcheck.reporters.text_layout import columns, wrap
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 
 _INDENT = 7
 _MARK = {WAIVED: ("~", "cyan"), PASS: ("✓", "green"), FAIL: ("✗", "red"), ERROR: ("!", "magenta")}

@@ -17,7 +17,7 @@ from emcheck.errors import Location
 from emcheck.i18n import Lang, Text
 from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
-from emcheck.rulepack.pack import Rule, Section
+from emcheck.rulepack.model import Rule, Section
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SITE_FORMAT_RULE = "SITE-FORMAT"

@@ -13,7 +13,7 @@ from datetime import date
 from emcheck.audit.outcomes import AuditResult, FileAudit, Notice
 from emcheck.audit.vocabulary import Tally
 from emcheck.reporters.options import ReportOptions
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 
 
 class Writer:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from emcheck import __version__
-from emcheck.rulepack.pack import RulePack
+from emcheck.rulepack.model import RulePack
 from emcheck.writing import write_atomically
 
 _PACKAGE = Path(__file__).resolve().parent

@@ -8,7 +8,8 @@ from emcheck.errors import Location, RulePackError
 from emcheck.i18n import Text
 from emcheck.resources import builtin_rules_dir
 from emcheck.rulepack.cache import cached
-from emcheck.rulepack.pack import RulePack, load_pack
+from emcheck.rulepack.model import RulePack
+from emcheck.rulepack.pack import load_pack
 
 
 def load_rule_pack(directory: Path | None) -> RulePack:

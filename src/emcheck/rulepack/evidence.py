@@ -10,13 +10,11 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from emcheck.i18n import Text
+from emcheck.rulepack.model import RulePack
 from emcheck.rulepack.paths import MISSING
-
-if TYPE_CHECKING:
-    from emcheck.rulepack.pack import RulePack
 
 NOT_FILLED = Text("未填写", "not filled in")
 BLANK = Text("只有空白", "blank")

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from emcheck.i18n import Text
+from emcheck.loading.document import JsonPath
 from emcheck.rulepack.matchers import select
 from emcheck.rulepack.operators.base import TALLY, Failure, Run, values_of
 from emcheck.rulepack.scope import Scope
@@ -116,23 +117,22 @@ def sizes(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
             )
     if failures or splittable:
         return failures
-    # No split meets the range, so the fewest parts come closest: 250 households are one grid,
-    # not two of 125; 550 are one grid or two, never three.
+    return _fewest_parts(total, low, high, len(elements), at, label)
+
+
+def _fewest_parts(
+    total: int, low: int, high: int, parts: int, at: JsonPath, label: Text
+) -> list[Failure]:
+    """No split meets the range, so the fewest parts come closest: 250 households are one
+    grid, not two of 125; 550 are one grid or two, never three."""
     fewest, most = max(1, total // high), -(-total // high)
-    if not fewest <= len(elements) <= most:
+    if not fewest <= parts <= most:
         wanted = show(fewest) if fewest == most else bounds(fewest, most)
         expected = Text(f"{wanted.zh} 个", wanted.en)
-        found = Text(f"{len(elements)} 个（总数 {total}）", f"{len(elements)} (total {total})")
+        found = Text(f"{parts} 个（总数 {total}）", f"{parts} (total {total})")
         return [Failure(at, label, expected, found)]
-    return [
-        Failure(
-            at,
-            label,
-            bounds(low, high),
-            Text(
-                f"总数 {total} 无法按 {low}–{high} 划分，{len(elements)} 个即最少",
-                f"a total of {total} cannot be split into {low}–{high}; {len(elements)} is the fewest",
-            ),
-            kind=TALLY,
-        )
-    ]
+    shown = Text(
+        f"总数 {total} 无法按 {low}–{high} 划分，{parts} 个即最少",
+        f"a total of {total} cannot be split into {low}–{high}; {parts} is the fewest",
+    )
+    return [Failure(at, label, bounds(low, high), shown, kind=TALLY)]
