@@ -1,4 +1,7 @@
-"""Output formats: each a module with ``render(result, options) -> str | bytes``.
+"""Audit output formats, by the name the user types: each a module whose ``Writer`` implements
+:class:`emcheck.reporters.stream.Writer`, or (for a format laid out as a whole, Markdown) whose
+``render(result, options)`` is collected at the end. To add a format: its module and one line
+in ``REPORTER_BY_NAME``.
 
 Modules are imported only when their format is asked for, so a console audit never pays
 for python-docx.
@@ -7,9 +10,8 @@ for python-docx.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Protocol
 
 from emcheck.audit.outcomes import AuditResult, FileAudit, Notice
 from emcheck.reporters.options import ReportOptions
@@ -26,14 +28,8 @@ REPORTER_BY_NAME = {
 }
 
 
-class Reporter(Protocol):
-    def __call__(self, result: AuditResult, options: ReportOptions) -> str | bytes: ...
-
-
-def reporter(name: str) -> Reporter:
-    module = importlib.import_module(REPORTER_BY_NAME[name])
-    render: Reporter = module.render
-    return render
+WholeRender = Callable[[AuditResult, ReportOptions], str]
+"""A format laid out as a whole rather than file by file."""
 
 
 def writer(name: str, as_of: date, pack: RulePack, options: ReportOptions) -> Writer:
@@ -49,7 +45,7 @@ class Collecting(Writer):
     """For formats laid out as a whole (Markdown): holds every file until the end."""
 
     def __init__(
-        self, render: Reporter, as_of: date, pack: RulePack, options: ReportOptions
+        self, render: WholeRender, as_of: date, pack: RulePack, options: ReportOptions
     ) -> None:
         super().__init__(as_of, pack, options)
         self.render = render
@@ -61,5 +57,4 @@ class Collecting(Writer):
 
     def end(self, notices: Sequence[Notice]) -> str:
         result = AuditResult(self.as_of, self.pack, tuple(self.audits), tuple(notices))
-        rendered = self.render(result, self.options)
-        return rendered if isinstance(rendered, str) else rendered.decode("utf-8")
+        return self.render(result, self.options)

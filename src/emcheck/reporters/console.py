@@ -14,7 +14,6 @@ from emcheck.audit.outcomes import (
     LEVEL_NAMES,
     PASS,
     WAIVED,
-    AuditResult,
     FileAudit,
     Notice,
     Outcome,
@@ -88,10 +87,6 @@ class Writer(stream.Writer):
         _totals(self.screen, self, self.options.lang)
         _notices(self.screen, notices, self.options.lang)
         return self.screen.take()
-
-
-def render(result: AuditResult, options: ReportOptions) -> str:
-    return stream.render_all(Writer(result.as_of, result.pack, options), result)
 
 
 def _file(console: Screen, audit: FileAudit, pack: RulePack, options: ReportOptions) -> None:

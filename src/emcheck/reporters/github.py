@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from emcheck.audit.outcomes import ERROR, WAIVED, AuditResult, FileAudit, Notice, Outcome
+from emcheck.audit.outcomes import ERROR, WAIVED, FileAudit, Notice, Outcome
 from emcheck.errors import Location
 from emcheck.i18n import Lang
 from emcheck.reporters import stream
-from emcheck.reporters.options import ReportOptions
 
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -32,10 +31,6 @@ class Writer(stream.Writer):
             _annotation(_COMMAND[n.level], n.location, "emcheck", n.message.get(lang)) + "\n"
             for n in notices
         )
-
-
-def render(result: AuditResult, options: ReportOptions) -> str:
-    return stream.render_all(Writer(result.as_of, result.pack, options), result)
 
 
 def _outcome(outcome: Outcome, lang: Lang) -> str:

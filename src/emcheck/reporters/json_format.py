@@ -11,12 +11,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from emcheck import __version__
-from emcheck.audit.outcomes import AuditResult, FileAudit, Notice, Outcome, Waiver
+from emcheck.audit.outcomes import FileAudit, Notice, Outcome, Waiver
 from emcheck.audit.vocabulary import Tally
 from emcheck.errors import Location
 from emcheck.i18n import Lang, Text
 from emcheck.reporters import stream
-from emcheck.reporters.options import ReportOptions
 
 FORMAT_VERSION = 1
 
@@ -59,10 +58,6 @@ class Writer(stream.Writer):
             f'  "summary": {_dump(_summary(self.tally))},\n'
             f"  {_list('notices', notes)}\n}}\n"
         )
-
-
-def render(result: AuditResult, options: ReportOptions) -> str:
-    return stream.render_all(Writer(result.as_of, result.pack, options), result)
 
 
 def _dump(value: Any) -> str:

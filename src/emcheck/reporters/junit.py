@@ -14,7 +14,6 @@ from emcheck.audit.outcomes import (
     FAIL,
     NOT_APPLICABLE,
     WAIVED,
-    AuditResult,
     FileAudit,
     Notice,
     Outcome,
@@ -22,7 +21,6 @@ from emcheck.audit.outcomes import (
 from emcheck.audit.vocabulary import due_text
 from emcheck.i18n import Lang, Text
 from emcheck.reporters import stream
-from emcheck.reporters.options import ReportOptions
 
 
 class Writer(stream.Writer):
@@ -54,10 +52,6 @@ class Writer(stream.Writer):
 
     def end(self, notices: Sequence[Notice]) -> str:
         return "</testsuites>\n"
-
-
-def render(result: AuditResult, options: ReportOptions) -> str:
-    return stream.render_all(Writer(result.as_of, result.pack, options), result)
 
 
 def _suite(root: ET.Element, name: str) -> ET.Element:

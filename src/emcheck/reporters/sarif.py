@@ -12,11 +12,10 @@ from typing import Any
 from urllib.parse import quote
 
 from emcheck import __version__
-from emcheck.audit.outcomes import ERROR, WAIVED, AuditResult, FileAudit, Notice, Outcome
+from emcheck.audit.outcomes import ERROR, WAIVED, FileAudit, Notice, Outcome
 from emcheck.errors import Location
 from emcheck.i18n import Lang, Text
 from emcheck.reporters import stream
-from emcheck.reporters.options import ReportOptions
 from emcheck.rulepack.model import Rule, Section
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -79,10 +78,6 @@ class Writer(stream.Writer):
             "properties": {"asOf": self.as_of.isoformat()},
         }
         return f'\n  ],\n  "invocations": [{_dump(invocation)}]\n  }}]\n}}\n'
-
-
-def render(result: AuditResult, options: ReportOptions) -> str:
-    return stream.render_all(Writer(result.as_of, result.pack, options), result)
 
 
 def _dump(value: Any) -> str:

@@ -1,23 +1,25 @@
 """Reporters as writers: a beginning, one piece per audited file, an end.
 
 An audit of 10,000 files never holds more than one file's outcomes: each file is written
-out and dropped. A writer keeps only running totals. ``render_all`` gives the same text
-for a finished :class:`AuditResult`, which is what tests and the report command use.
+out and dropped. A writer keeps only running totals. Every audit format is a subclass of
+:class:`Writer`, registered by name in ``emcheck.reporters.REPORTER_BY_NAME``.
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from datetime import date
 
-from emcheck.audit.outcomes import AuditResult, FileAudit, Notice
+from emcheck.audit.outcomes import FileAudit, Notice
 from emcheck.audit.vocabulary import Tally
 from emcheck.reporters.options import ReportOptions
 from emcheck.rulepack.model import RulePack
 
 
-class Writer:
-    """Base of every streaming reporter: totals over the files seen so far."""
+class Writer(ABC):
+    """The interface of every audit format: ``begin``, ``file`` for each audited file, ``end``;
+    this base keeps the totals over the files seen so far."""
 
     def __init__(self, as_of: date, pack: RulePack, options: ReportOptions) -> None:
         self.as_of = as_of
@@ -38,14 +40,9 @@ class Writer:
         self.tally = self.tally + Tally.of(audit.outcomes)
         return self.write_file(audit)
 
+    @abstractmethod
     def write_file(self, audit: FileAudit) -> str:
-        raise NotImplementedError
+        """The text for one audited file (empty for formats written whole at the end)."""
 
     def end(self, notices: Sequence[Notice]) -> str:
         return ""
-
-
-def render_all(writer: Writer, result: AuditResult) -> str:
-    parts = [writer.begin(), *(writer.file(audit) for audit in result.files)]
-    parts.append(writer.end(result.notices))
-    return "".join(parts)
