@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -90,27 +91,31 @@ def main() -> None:
         sys.exit(130)
 
 
-def fail(error: EmcheckError, lang: Lang) -> NoReturn:
-    typer.echo(f"emcheck: {error.render(lang)}", err=True)
-    raise typer.Exit(error.exit_code)
+def run_command(job: Callable[[], int], lang: Lang) -> NoReturn:
+    """The one error path: a command returns its exit code or raises an EmcheckError, which
+    is told on stderr with its location and ends the run with that error's exit code."""
+    try:
+        code = job()
+    except EmcheckError as error:
+        typer.echo(f"emcheck: {error.render(lang)}", err=True)
+        code = error.exit_code
+    raise typer.Exit(code)
 
 
-def parse_as_of(value: str | None, lang: Lang) -> date:
+def parse_date(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option, or None when not given."""
     if value is None:
-        return date.today()
+        return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        fail(
-            InputError(
-                Location("--as-of"),
-                Text(
-                    f"不是有效日期：“{value}”，应写成 YYYY-MM-DD",
-                    f"not a valid date: '{value}'; write YYYY-MM-DD",
-                ),
+        raise InputError(
+            Location(option),
+            Text(
+                f"不是有效日期：“{value}”，应写成 YYYY-MM-DD",
+                f"not a valid date: '{value}'; write YYYY-MM-DD",
             ),
-            lang,
-        )
+        ) from None
 
 
 @app.command()
@@ -169,44 +174,27 @@ def audit(
     """审核站点文件，逐条给出结论 · Audit site files rule by rule."""
     from emcheck.commands.audit import AuditOptions, parse_outputs, run_audit
 
-    code = run_audit(
-        AuditOptions(
-            paths=tuple(paths),
-            output_format=output_format.value,
-            lang=lang.value,
-            as_of=parse_as_of(as_of, lang.value),
-            rules=rules,
-            fail_level=fail_level.value,
-            show_passed=show_passed,
-            outputs=parse_outputs(outputs or [], [f.value for f in Format], lang.value),
-            waivers=tuple(waivers or ()),
-            baseline=baseline,
-            write_baseline=write_baseline,
-            strict=strict,
-            jobs=jobs,
-            inline_ignores=inline_ignores,
-        )
+    run_command(
+        lambda: run_audit(
+            AuditOptions(
+                paths=tuple(paths),
+                output_format=output_format.value,
+                lang=lang.value,
+                as_of=parse_date(as_of, "--as-of") or date.today(),
+                rules=rules,
+                fail_level=fail_level.value,
+                show_passed=show_passed,
+                outputs=parse_outputs(outputs or [], [f.value for f in Format]),
+                waivers=tuple(waivers or ()),
+                baseline=baseline,
+                write_baseline=write_baseline,
+                strict=strict,
+                jobs=jobs,
+                inline_ignores=inline_ignores,
+            )
+        ),
+        lang.value,
     )
-    raise typer.Exit(code)
-
-
-def parse_date(value: str | None, option: str, lang: Lang) -> date | None:
-    """A YYYY-MM-DD option, or None when not given."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(
-            InputError(
-                Location(option),
-                Text(
-                    f"不是有效日期：“{value}”，应写成 YYYY-MM-DD",
-                    f"not a valid date: '{value}'; write YYYY-MM-DD",
-                ),
-            ),
-            lang,
-        )
 
 
 @app.command()
@@ -269,29 +257,31 @@ def report(
     from emcheck.commands.report import ReportCommandOptions, run_report
     from emcheck.report.meta import MetaOverrides
 
-    overrides = MetaOverrides(
-        issuer=issuer,
-        number=number,
-        inspection_date=parse_date(inspection_date, "--inspection-date", lang.value),
-        inspectors=tuple(inspector or ()),
-        contact=contact,
-    )
-    code = run_report(
-        ReportCommandOptions(
-            paths=tuple(paths),
-            output=output,
-            kind=kind.value,
-            output_format=output_format.value,
-            lang=lang.value,
-            as_of=parse_date(as_of, "--as-of", lang.value),
-            rules=rules,
-            meta_file=meta,
-            overrides=overrides,
-            template_dir=template_dir,
-            inline_ignores=inline_ignores,
+    def job() -> int:
+        overrides = MetaOverrides(
+            issuer=issuer,
+            number=number,
+            inspection_date=parse_date(inspection_date, "--inspection-date"),
+            inspectors=tuple(inspector or ()),
+            contact=contact,
         )
-    )
-    raise typer.Exit(code)
+        return run_report(
+            ReportCommandOptions(
+                paths=tuple(paths),
+                output=output,
+                kind=kind.value,
+                output_format=output_format.value,
+                lang=lang.value,
+                as_of=parse_date(as_of, "--as-of"),
+                rules=rules,
+                meta_file=meta,
+                overrides=overrides,
+                template_dir=template_dir,
+                inline_ignores=inline_ignores,
+            )
+        )
+
+    run_command(job, lang.value)
 
 
 @app.command()
@@ -299,7 +289,7 @@ def validate(paths: PathsArg, lang: LangOpt = LangOption.zh) -> None:
     """只检查站点文件格式（报送前自查）· Check site files against the schema only."""
     from emcheck.commands.validate import run_validate
 
-    raise typer.Exit(run_validate(tuple(paths), lang.value))
+    run_command(lambda: run_validate(tuple(paths), lang.value), lang.value)
 
 
 @app.command()
@@ -328,7 +318,7 @@ def init(
     """生成带中文注释的站点文件模板 · Write a commented site file template."""
     from emcheck.commands.init import run_init
 
-    raise typer.Exit(run_init(level.value, output, lang.value, force))
+    run_command(lambda: run_init(level.value, output, lang.value, force), lang.value)
 
 
 @rules_app.command("list")
@@ -336,7 +326,7 @@ def rules_list(lang: LangOpt = LangOption.zh, rules: RulesOpt = None) -> None:
     """列出全部规则 · List every rule."""
     from emcheck.commands.rules import run_list
 
-    raise typer.Exit(run_list(rules, lang.value))
+    run_command(lambda: run_list(rules, lang.value), lang.value)
 
 
 @rules_app.command("show")
@@ -348,7 +338,7 @@ def rules_show(
     """查看一条规则：条款、原文、检查方法、设置 · Show one rule."""
     from emcheck.commands.rules import run_show
 
-    raise typer.Exit(run_show(rules, rule_id, lang.value))
+    run_command(lambda: run_show(rules, rule_id, lang.value), lang.value)
 
 
 @rules_app.command("test")
@@ -361,7 +351,7 @@ def rules_test(
     """运行每条规则的通过/不通过样例 · Run every rule's pass/fail cases."""
     from emcheck.commands.rules import run_test
 
-    raise typer.Exit(run_test(directory, lang.value))
+    run_command(lambda: run_test(directory, lang.value), lang.value)
 
 
 @rules_app.command("lint")
@@ -372,7 +362,7 @@ def rules_lint(
     """只检查规则包本身，不审核任何站点 · Validate a rule pack without auditing anything."""
     from emcheck.commands.rules import run_lint
 
-    raise typer.Exit(run_lint(directory, lang.value))
+    run_command(lambda: run_lint(directory, lang.value), lang.value)
 
 
 __all__ = ["app", "exit_codes", "main"]

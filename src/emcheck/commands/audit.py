@@ -13,13 +13,12 @@ from pathlib import Path
 
 import typer
 
-from emcheck import exit_codes
 from emcheck.audit.baseline import load_baseline, render_baseline
 from emcheck.audit.batch import audit_files, default_jobs, progress_wanted
 from emcheck.audit.outcomes import Outcome
 from emcheck.audit.policy import ExitCode, Policy, exit_code
 from emcheck.audit.waivers import beside, load_waivers
-from emcheck.errors import EmcheckError, InputError, Location, OutputError
+from emcheck.errors import InputError, Location, OutputError
 from emcheck.i18n import Lang, Text
 from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
 from emcheck.reporters import writer
@@ -61,46 +60,36 @@ class AuditOptions:
     """Honour ``# emcheck: ignore`` comments in the site files (they are the unit's own word)."""
 
 
-def parse_outputs(
-    values: Sequence[str], formats: Sequence[str], lang: Lang
-) -> tuple[OutputRequest, ...]:
+def parse_outputs(values: Sequence[str], formats: Sequence[str]) -> tuple[OutputRequest, ...]:
     requests = []
     for value in values:
         name, _, path = value.partition("=")
         if name not in formats or not path:
-            error = InputError(
+            raise InputError(
                 Location("--output"),
                 Text(
                     f"应写成 FORMAT=PATH，FORMAT 为 {'、'.join(formats)} 之一：“{value}”",
                     f"write FORMAT=PATH with FORMAT one of {', '.join(formats)}: '{value}'",
                 ),
             )
-            typer.echo(f"emcheck: {error.render(lang)}", err=True)
-            raise typer.Exit(exit_codes.INPUT_ERROR)
         requests.append(OutputRequest(name, Path(path)))
     return tuple(requests)
 
 
 def run_audit(options: AuditOptions) -> int:
-    try:
-        pack = load_rule_pack(options.rules)
-        files = site_files(list(options.paths))
-        if len(files) > 1:
-            # Before anything is written: the report streams out file by file.
-            check_one_file_per_unit(files, map(top_level_id, files))
-        for target in [r.path for r in options.outputs] + [
-            p for p in (options.write_baseline,) if p
-        ]:
-            check_writable(target)
-        # A waivers file named with --waivers and also found beside the site files is read once:
-        # read twice, each waiver would be applied once and then reported as matching nothing.
-        waivers = [
-            w for path in once_each((*options.waivers, *beside(files))) for w in load_waivers(path)
-        ]
-        known = load_baseline(options.baseline) if options.baseline else None
-    except EmcheckError as error:
-        typer.echo(f"emcheck: {error.render(options.lang)}", err=True)
-        return error.exit_code
+    pack = load_rule_pack(options.rules)
+    files = site_files(list(options.paths))
+    if len(files) > 1:
+        # Before anything is written: the report streams out file by file.
+        check_one_file_per_unit(files, map(top_level_id, files))
+    for target in [r.path for r in options.outputs] + [p for p in (options.write_baseline,) if p]:
+        check_writable(target)
+    # A waivers file named with --waivers and also found beside the site files is read once:
+    # read twice, each waiver would be applied once and then reported as matching nothing.
+    waivers = [
+        w for path in once_each((*options.waivers, *beside(files))) for w in load_waivers(path)
+    ]
+    known = load_baseline(options.baseline) if options.baseline else None
     policy = Policy(
         waivers,
         options.as_of,
@@ -142,12 +131,10 @@ def run_audit(options: AuditOptions) -> int:
         if options.write_baseline is not None:
             write_atomically(options.write_baseline, render_baseline(problems).encode("utf-8"))
     except OSError as error:
-        failed = OutputError(
+        raise OutputError(
             Location(str(error.filename or "")),
             Text(f"无法写入：{error.strerror}", f"cannot write: {error.strerror}"),
-        )
-        typer.echo(f"emcheck: {failed.render(options.lang)}", err=True)
-        return failed.exit_code
+        ) from None
     return verdict.code(notices)
 
 

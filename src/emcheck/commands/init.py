@@ -38,22 +38,15 @@ def run_init(level: str, output: Path | None, lang: Lang = "zh", force: bool = F
         else:
             _write_new(output, text.encode("utf-8"))
     except FileExistsError:
-        refused = OutputError(
+        raise OutputError(
             Location(str(output)),
             Text(
                 "文件已存在，未写入；确需覆盖请加 --force",
                 "the file already exists; nothing written (add --force to overwrite it)",
             ),
-        )
-        typer.echo(f"emcheck: {refused.render(lang)}", err=True)
-        return refused.exit_code
-    except OutputError as error:
-        typer.echo(f"emcheck: {error.render(lang)}", err=True)
-        return error.exit_code
+        ) from None
     except OSError as error:
-        failed = OutputError(Location(str(output)), os_error_text(output, error))
-        typer.echo(f"emcheck: {failed.render(lang)}", err=True)
-        return failed.exit_code
+        raise OutputError(Location(str(output)), os_error_text(output, error)) from None
     name = TEMPLATE_NAMES[level]
     done = (
         Text(f"已覆盖 {output}（{name.zh}）", f"overwrote {output} ({name.en})")

@@ -20,7 +20,7 @@ from emcheck.audit.engine import audit_file
 from emcheck.audit.outcomes import AuditResult, FileAudit
 from emcheck.audit.policy import apply_policy, exit_code
 from emcheck.audit.waivers import beside, load_waivers
-from emcheck.errors import EmcheckError, InputError, Location, OutputError
+from emcheck.errors import InputError, Location, OutputError
 from emcheck.i18n import Lang, Text
 from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
 from emcheck.report.content import Kind, ReportSpec
@@ -56,21 +56,18 @@ class ReportCommandOptions:
 
 
 def run_report(options: ReportCommandOptions) -> int:
-    try:
-        pack = load_rule_pack(options.rules)
-        files = site_files(list(options.paths))
-        meta = load_meta(options.meta_file, options.overrides)
-        spec = ReportSpec(options.kind, meta, wording(options.lang, options.template_dir))
-        targets, folder = plan_outputs(options, files)
-        as_of = options.as_of or meta.inspection_date or date.today()
-        waivers = [w for path in once_each(beside(files)) for w in load_waivers(path)]
-        audits = tuple(audit_file(path, pack, as_of) for path in files)
-        check_one_file_per_unit(files, map(_unit_id, audits, files))
-        check_units(meta, (s.id for a in audits for s in a.subjects))
-        if folder is not None:
-            _make_folder(folder)
-    except EmcheckError as error:
-        return _fail(error, options.lang)
+    pack = load_rule_pack(options.rules)
+    files = site_files(list(options.paths))
+    meta = load_meta(options.meta_file, options.overrides)
+    spec = ReportSpec(options.kind, meta, wording(options.lang, options.template_dir))
+    targets, folder = plan_outputs(options, files)
+    as_of = options.as_of or meta.inspection_date or date.today()
+    waivers = [w for path in once_each(beside(files)) for w in load_waivers(path)]
+    audits = tuple(audit_file(path, pack, as_of) for path in files)
+    check_one_file_per_unit(files, map(_unit_id, audits, files))
+    check_units(meta, (s.id for a in audits for s in a.subjects))
+    if folder is not None:
+        _make_folder(folder)
     # Waivers and inline ignores beside the site files count here as they do for audit.
     result = apply_policy(
         AuditResult(as_of, pack, audits), waivers, None, None, options.inline_ignores
@@ -80,16 +77,13 @@ def run_report(options: ReportCommandOptions) -> int:
     for notice in result.notices:
         typer.echo(f"emcheck: {notice.location}: {notice.message.get(options.lang)}", err=True)
     written: list[Path] = []
-    try:
-        with _progress(len(result.files)) as advance:
-            for audit, target in zip(result.files, targets, strict=True):
-                if audit.audited:
-                    data = render_report(audit, pack, as_of, spec, options.output_format)
-                    _write(target, data)
-                    written.append(target)
-                advance()
-    except EmcheckError as error:
-        return _fail(error, options.lang)
+    with _progress(len(result.files)) as advance:
+        for audit, target in zip(result.files, targets, strict=True):
+            if audit.audited:
+                data = render_report(audit, pack, as_of, spec, options.output_format)
+                _write(target, data)
+                written.append(target)
+            advance()
     for path in written:
         typer.echo(Text(f"已写入 {path}", f"wrote {path}").get(options.lang))
     return exit_code(result, "error")
@@ -179,11 +173,6 @@ def _explain_unaudited(audit: FileAudit, lang: Lang) -> None:
         typer.echo(f"  {audit.error.render(lang)}", err=True)
     for problem in audit.problems:
         typer.echo(f"  {problem.location}: {problem.message.get(lang)}", err=True)
-
-
-def _fail(error: EmcheckError, lang: Lang) -> int:
-    typer.echo(f"emcheck: {error.render(lang)}", err=True)
-    return error.exit_code
 
 
 @contextmanager

@@ -12,24 +12,13 @@ import typer
 from emcheck import exit_codes
 from emcheck.audit.outcomes import LEVEL_NAMES
 from emcheck.audit.rule_cases import run_all
-from emcheck.errors import EmcheckError
 from emcheck.i18n import Lang, Text, chooser, list_separator
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.model import RulePack
 
 
-def _pack(directory: Path | None, lang: Lang) -> RulePack | int:
-    try:
-        return load_rule_pack(directory)
-    except EmcheckError as error:
-        typer.echo(f"emcheck: {error.render(lang)}", err=True)
-        return error.exit_code
-
-
 def run_list(directory: Path | None, lang: Lang) -> int:
-    pack = _pack(directory, lang)
-    if isinstance(pack, int):
-        return pack
+    pack = load_rule_pack(directory)
     for section in pack.sections:
         typer.echo(f"{section.clause} {section.title.get(lang)}")
         for rule in sorted((r for r in pack.rules if r.section == section.id), key=lambda r: r.id):
@@ -46,9 +35,7 @@ def run_list(directory: Path | None, lang: Lang) -> int:
 
 
 def run_show(directory: Path | None, rule_id: str, lang: Lang) -> int:
-    pack = _pack(directory, lang)
-    if isinstance(pack, int):
-        return pack
+    pack = load_rule_pack(directory)
     matches = [r for r in pack.rules if r.id == rule_id.upper() or r.name == rule_id]
     if not matches:
         typer.echo(
@@ -154,9 +141,7 @@ def _missing_evidence(pack: RulePack, lang: Lang) -> str:
 
 
 def run_test(directory: Path | None, lang: Lang) -> int:
-    pack = _pack(directory, lang)
-    if isinstance(pack, int):
-        return pack
+    pack = load_rule_pack(directory)
     results = run_all(pack)
     disagree = [r for r in results if not r.agrees]
     for result in disagree:
@@ -195,9 +180,7 @@ def run_test(directory: Path | None, lang: Lang) -> int:
 
 
 def run_lint(directory: Path, lang: Lang) -> int:
-    pack = _pack(directory, lang)
-    if isinstance(pack, int):
-        return pack
+    pack = load_rule_pack(directory)
     cases = sum(len(rule.cases) for rule in pack.rules)
     typer.echo(
         Text(

@@ -14,11 +14,7 @@ from emcheck.loading.discovery import same_unit_text, site_files
 def run_validate(paths: tuple[object, ...], lang: Lang) -> int:
     from pathlib import Path
 
-    try:
-        files = site_files([Path(str(p)) for p in paths])
-    except EmcheckError as error:
-        typer.echo(f"emcheck: {error.render(lang)}", err=True)
-        return error.exit_code
+    files = site_files([Path(str(p)) for p in paths])
     bad = 0
     # The first file with each top-level unit id: a second file for one unit is an error.
     holders: dict[str, Path] = {}
