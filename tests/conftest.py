@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -22,10 +24,17 @@ AS_OF = date(2026, 11, 30)
 AS_OF_TEXT = AS_OF.isoformat()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def private_pack_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    # The suite (and the emcheck processes it starts) must not write to the user's ~/.cache.
-    os.environ["EMCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("emcheck-cache"))
+_CACHE = tempfile.mkdtemp(prefix="emcheck-test-cache-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The suite (and the emcheck processes it starts) must not write to the user's ~/.cache,
+    # and collection already loads the pack to parametrize the rule cases.
+    os.environ["EMCHECK_CACHE_DIR"] = _CACHE
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

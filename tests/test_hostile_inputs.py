@@ -56,8 +56,14 @@ def run_together(
     commands: list[list[str]], cwd: Path, prefix: tuple[str, ...] = ()
 ) -> list[Result]:
     """Run ``emcheck`` commands side by side; each result has its own exit code and peak RSS."""
+    # Each case runs with the default limits (no EMCHECK_ settings) but the suite's own cache.
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMCHECK_")}
-    env.update(PYTHONIOENCODING="utf-8", NO_COLOR="1", COLUMNS="200")
+    env.update(
+        PYTHONIOENCODING="utf-8",
+        NO_COLOR="1",
+        COLUMNS="200",
+        EMCHECK_CACHE_DIR=os.environ["EMCHECK_CACHE_DIR"],
+    )
     started = []
     for args in commands:
         output = tempfile.TemporaryFile()  # noqa: SIM115 - closed once the process is reaped
