@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -268,3 +270,33 @@ class TestExitCodes:
         assert [o["status"] for o in converted["outcomes"]] == [
             o["status"] for o in original["outcomes"]
         ]
+
+
+def test_a_closed_pipe_ends_the_run_quietly_with_the_audits_code(tmp_path: Path) -> None:
+    # `emcheck audit … | head`: more output than a pipe holds, and a reader that leaves early.
+    text = GAPS.read_text(encoding="utf-8")
+    for n in range(6):
+        (tmp_path / f"site-{n}.yaml").write_text(
+            text.replace("id: hongqiao\n", f"id: hongqiao{n}\n", 1), encoding="utf-8"
+        )
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "emcheck",
+            "audit",
+            str(tmp_path),
+            "-f",
+            "json",
+            "--as-of",
+            AS_OF_TEXT,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(100)
+    process.stdout.close()
+    error = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) == 1
+    assert error == ""

@@ -119,3 +119,13 @@ def test_mistyped_level_is_one_problem_not_one_per_key(cli: Cli, tmp_path: Path)
     result = cli("validate", site)
     assert result.exit_code == 2
     assert result.output.count(f"{site}:") == 1 and "vilage" in result.output
+
+
+def test_version_and_short_help(cli: Callable[..., Any]) -> None:
+    from emcheck import __version__
+
+    version = cli("--version")
+    assert version.exit_code == 0 and version.output.strip() == f"emcheck {__version__}"
+    for args in (["-h"], ["audit", "-h"], ["rules", "-h"]):
+        shown = cli(*args)
+        assert shown.exit_code == 0 and "Usage" in shown.output

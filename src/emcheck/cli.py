@@ -15,17 +15,44 @@ from emcheck import exit_codes
 from emcheck.errors import EmcheckError, InputError, Location
 from emcheck.i18n import Lang, Text
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
     name="emcheck",
     help="检查基层应急管理试点单位是否符合试点方案 · Audit emergency-management pilot sites.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings=HELP_OPTIONS,
 )
 rules_app = typer.Typer(
-    help="规则包：列出、查看、测试 · List, show and test rules.", no_args_is_help=True
+    help="规则包：列出、查看、测试 · List, show and test rules.",
+    no_args_is_help=True,
+    context_settings=HELP_OPTIONS,
 )
 app.add_typer(rules_app, name="rules")
+
+
+def _show_version(asked: bool) -> None:
+    if asked:
+        from emcheck import __version__
+
+        typer.echo(f"emcheck {__version__}")
+        raise typer.Exit(exit_codes.OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="显示版本并退出 · show the version and exit",
+        ),
+    ] = False,
+) -> None:
+    """检查基层应急管理试点单位是否符合试点方案 · Audit emergency-management pilot sites."""
 
 
 class Format(str, Enum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -144,7 +145,12 @@ def _emit(
     """The same step (begin, one file, end) for the screen and every --output file."""
     text = step(screen)
     if text:
-        typer.echo(text, nl=False)
+        try:
+            typer.echo(text, nl=False)
+        except BrokenPipeError:
+            # `emcheck audit … | head`: the reader has gone. Stop writing to it, finish the
+            # --output files, and exit with the audit's own code, quietly.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     for sink, other in sinks:
         sink.write(step(other))
 
