@@ -129,3 +129,16 @@ def test_version_and_short_help(cli: Callable[..., Any]) -> None:
     for args in (["-h"], ["audit", "-h"], ["rules", "-h"]):
         shown = cli(*args)
         assert shown.exit_code == 0 and "Usage" in shown.output
+
+
+@pytest.mark.parametrize("level", ["township", "street"])
+def test_init_for_a_township_or_street(cli: Callable[..., Any], tmp_path: Path, level: str) -> None:
+    target = tmp_path / f"{level}.yaml"
+    assert cli("init", "--level", level, "-o", target).exit_code == 0
+    assert f"\nlevel: {level}" in target.read_text(encoding="utf-8")
+    assert cli("validate", target).exit_code == 0
+
+
+def test_rules_lint_defaults_to_the_builtin_pack(cli: Callable[..., Any]) -> None:
+    result = cli("rules", "lint")
+    assert result.exit_code == 0 and "rules" in result.output

@@ -86,6 +86,8 @@ class ReportFormat(str, Enum):
 
 class InitLevel(str, Enum):
     district = "district"
+    township = "township"
+    street = "street"
     village = "village"
     community = "community"
 
@@ -383,7 +385,10 @@ def rules_test(
 
 @rules_app.command("lint")
 def rules_lint(
-    directory: Annotated[Path, typer.Argument(help="规则包文件夹 · rule pack folder")],
+    directory: Annotated[
+        Path | None,
+        typer.Argument(help="规则包文件夹（默认内置规则包）· rule pack folder (default: built-in)"),
+    ] = None,
     lang: LangOpt = LangOption.zh,
 ) -> None:
     """只检查规则包本身，不审核任何站点 · Validate a rule pack without auditing anything."""

@@ -25,8 +25,15 @@ TEMPLATE_NAMES = {
 }
 
 
+# A township or street fills in the district template: the same clauses, its own level.
+TEMPLATE_OF = {"township": "district", "street": "district"}
+
+
 def run_init(level: str, output: Path | None, lang: Lang = "zh", force: bool = False) -> int:
-    text = (template_dir() / "init" / f"{level}.yaml").read_text(encoding="utf-8")
+    template = TEMPLATE_OF.get(level, level)
+    text = (template_dir() / "init" / f"{template}.yaml").read_text(encoding="utf-8")
+    if template != level:
+        text = text.replace("\nlevel: district", f"\nlevel: {level}", 1)
     if output is None:
         typer.echo(text, nl=False)
         return exit_codes.OK
@@ -47,7 +54,7 @@ def run_init(level: str, output: Path | None, lang: Lang = "zh", force: bool = F
         ) from None
     except OSError as error:
         raise OutputError(Location(str(output)), os_error_text(output, error)) from None
-    name = TEMPLATE_NAMES[level]
+    name = TEMPLATE_NAMES[template]
     done = (
         Text(f"已覆盖 {output}（{name.zh}）", f"overwrote {output} ({name.en})")
         if existed

@@ -179,8 +179,9 @@ def run_test(directory: Path | None, lang: Lang) -> int:
     return exit_codes.FINDINGS if disagree or untested else exit_codes.OK
 
 
-def run_lint(directory: Path, lang: Lang) -> int:
+def run_lint(directory: Path | None, lang: Lang) -> int:
     pack = load_rule_pack(directory)
+    directory = pack.directory
     cases = sum(len(rule.cases) for rule in pack.rules)
     typer.echo(
         Text(
