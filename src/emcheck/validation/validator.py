@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from emcheck.errors import Location
 from emcheck.i18n import Text
 from emcheck.loading.document import Document, JsonPath, format_path
+from emcheck.validation.fieldnames import field_label
 from emcheck.validation.precheck import Check, Unsupported, compile_schema
 
 if TYPE_CHECKING:
@@ -172,6 +173,7 @@ def _explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text
     hint_zh, hint_en = _hint(error.instance)
     if keyword == "type":
         zh, en = _TYPE_NAMES.get(str(value), (str(value), str(value)))
+        hint_zh, hint_en = _type_hint(str(value), error.instance) or (hint_zh, hint_en)
         return [
             (
                 path,
@@ -278,7 +280,39 @@ def _unknown_key(key: str, allowed: set[str]) -> Text:
             f"未知字段 “{shown}”，是否应为 “{close[0]}”？",
             f"unknown key '{shown}'; did you mean '{close[0]}'?",
         )
+    # A clerk writes the field in Chinese (所属经济区:): the key whose description says it.
+    described = [k for k in sorted(allowed) if _describes(field_label(k).zh, key)]
+    if described:
+        name = described[0]
+        return Text(
+            f"未知字段 “{shown}”：字段名要用英文，“{field_label(name).zh}”应写成 “{name}”",
+            f"unknown key '{shown}': keys are English; '{field_label(name).zh}' is '{name}'",
+        )
     return Text(f"未知字段 “{shown}”", f"unknown key '{shown}'")
+
+
+def _describes(description: str, key: str) -> bool:
+    text = key.strip().rstrip(":：")
+    return len(text) >= 2 and bool(description) and (text in description or description in text)
+
+
+def _type_hint(wanted: str, instance: Any) -> tuple[str, str] | None:
+    """The usual YAML slips: a number in quotes, a phone number without them."""
+    if wanted in ("integer", "number") and isinstance(instance, str):
+        try:
+            float(instance.strip())
+        except ValueError:
+            return None
+        return (
+            f"（去掉引号，直接写 {instance.strip()}）",
+            f" (remove the quotes: write {instance.strip()})",
+        )
+    if wanted == "string" and isinstance(instance, (int, float)) and not isinstance(instance, bool):
+        return (
+            f'（加上引号写成文本，例如 "{instance}"；电话号码等数字串都要加引号）',
+            f' (put it in quotes as text, e.g. "{instance}"; phone numbers need quotes)',
+        )
+    return None
 
 
 def _shorten(value: str, limit: int = 40) -> str:
