@@ -300,3 +300,14 @@ def test_a_closed_pipe_ends_the_run_quietly_with_the_audits_code(tmp_path: Path)
     error = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=120) == 1
     assert error == ""
+
+
+def test_a_folder_audit_ends_by_naming_the_files_it_could_not_audit(
+    cli: Cli, tmp_path: Path
+) -> None:
+    (tmp_path / "a-good.yaml").write_text(VILLAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b-broken.yaml").write_text("level: [\n", encoding="utf-8")
+    result = cli("audit", tmp_path, "--as-of", AS_OF_TEXT)
+    assert result.exit_code == 2  # a file that could not be read is an input error
+    tail = result.output.rstrip().splitlines()[-2:]
+    assert tail == ["无法审核的文件：", f"  {tmp_path / 'b-broken.yaml'}"]

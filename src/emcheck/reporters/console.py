@@ -228,6 +228,13 @@ def _totals(console: Screen, seen: stream.Writer, lang: Lang) -> None:
     if broken:
         summary += t(f"；{broken} 个文件无法审核", f"; {broken} files could not be audited")
     console.print(RichText(summary, style="bold"))
+    if seen.unaudited and files > 1:
+        # After a folder of hundreds, the files to fix must not be scrolled out of sight.
+        console.print(
+            RichText(t("无法审核的文件：", "Files that could not be audited:"), style="red")
+        )
+        for name in seen.unaudited:
+            console.print(RichText(f"  {name}", style="red"))
 
 
 def _notices(console: Screen, notices: Sequence[Notice], lang: Lang) -> None:

@@ -29,6 +29,8 @@ class Writer(ABC):
         self.files = 0
         self.units = 0
         self.broken = 0
+        self.unaudited: list[str] = []
+        """Files that could not be audited, named again at the end of a long run."""
 
     def begin(self) -> str:
         return ""
@@ -36,7 +38,9 @@ class Writer(ABC):
     def file(self, audit: FileAudit) -> str:
         self.files += 1
         self.units += len(audit.subjects)
-        self.broken += 0 if audit.audited else 1
+        if not audit.audited:
+            self.broken += 1
+            self.unaudited.append(audit.file)
         self.tally = self.tally + Tally.of(audit.outcomes)
         return self.write_file(audit)
 

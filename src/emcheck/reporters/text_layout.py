@@ -16,6 +16,8 @@ _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CHINESE_TOKENS = re.compile(rf"[{_WIDE}]|[^\s{_WIDE}]+|\s+")
 # In English text a Chinese term quoted from the site file is kept whole where it fits.
 _ENGLISH_TOKENS = re.compile(rf"[{_WIDE}]+|[^\s{_WIDE}]+|\s+")
+# A line never starts with these (避头点): the character before them moves down with them.
+CLOSING = "，。、；：！？）」』】〉》”’,.;:!?)%"
 
 
 def wrap(text: str, width: int, chinese: bool = True) -> list[str]:
@@ -30,8 +32,12 @@ def wrap(text: str, width: int, chinese: bool = True) -> list[str]:
                 current, used = current + " ", used + 1
             continue
         if used + size > width and current.strip():
-            lines.append(current.rstrip())
-            current, used = "", 0
+            body, carried = current.rstrip(), ""
+            movable = len(body) > 1 and body[-1] not in CLOSING
+            if token[0] in CLOSING and movable and cell_len(body[-1]) + size <= width:
+                body, carried = body[:-1], body[-1]
+            lines.append(body.rstrip())
+            current, used = carried, cell_len(carried)
         while size > width:
             cut = _fit(token, width)
             lines.append(token[:cut])
