@@ -37,3 +37,8 @@ def chooser(lang: Lang) -> Callable[[str, str], str]:
         return zh if lang == "zh" else en
 
     return choose
+
+
+def count_of(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 file``, ``2 files``: English counts read right whatever the number."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

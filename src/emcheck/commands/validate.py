@@ -7,7 +7,7 @@ import typer
 from emcheck import exit_codes
 from emcheck.audit.units import read_site, site_problems
 from emcheck.errors import EmcheckError
-from emcheck.i18n import Lang, Text
+from emcheck.i18n import Lang, Text, count_of
 from emcheck.loading.discovery import same_unit_text, site_files
 
 
@@ -39,6 +39,8 @@ def run_validate(paths: tuple[object, ...], lang: Lang) -> int:
         else:
             typer.echo(Text(f"{path}: 格式正确", f"{path}: valid").get(lang))
     if bad:
-        typer.echo(Text(f"{bad} 个文件格式有误", f"{bad} files are not valid").get(lang), err=True)
+        verb = "is" if bad == 1 else "are"
+        english = f"{count_of(bad, 'file')} {verb} not valid"
+        typer.echo(Text(f"{bad} 个文件格式有误", english).get(lang), err=True)
         return exit_codes.INPUT_ERROR
     return exit_codes.OK

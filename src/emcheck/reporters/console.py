@@ -20,7 +20,7 @@ from emcheck.audit.outcomes import (
     Subject,
 )
 from emcheck.audit.vocabulary import SEVERITY, STATUS, Tally, due_text
-from emcheck.i18n import Lang, Text, chooser
+from emcheck.i18n import Lang, Text, chooser, count_of
 from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
 from emcheck.reporters.text_layout import columns, wrap
@@ -221,12 +221,14 @@ def _totals(console: Screen, seen: stream.Writer, lang: Lang) -> None:
     rate = "—" if tally.compliance is None else f"{tally.compliance:.1f}%"
     summary = t(
         f"共 {files} 个文件、{units} 个单位；合格率 {rate}；不符合 {tally.failed} 项（已逾期 {tally.overdue}），无法检查 {tally.errors} 项",
-        f"{files} files, {units} units; compliance {rate}; {tally.failed} failing ({tally.overdue} overdue), {tally.errors} could not be checked",
+        f"{count_of(files, 'file')}, {count_of(units, 'unit')}; compliance {rate}; {tally.failed} failing ({tally.overdue} overdue), {tally.errors} could not be checked",
     )
     if tally.waived:
         summary += t(f"；已豁免 {tally.waived} 项", f"; {tally.waived} waived")
     if broken:
-        summary += t(f"；{broken} 个文件无法审核", f"; {broken} files could not be audited")
+        summary += t(
+            f"；{broken} 个文件无法审核", f"; {count_of(broken, 'file')} could not be audited"
+        )
     console.print(RichText(summary, style="bold"))
     if seen.unaudited and files > 1:
         # After a folder of hundreds, the files to fix must not be scrolled out of sight.
