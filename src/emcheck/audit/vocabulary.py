@@ -82,3 +82,10 @@ class Tally:
     def compliance(self) -> float | None:
         """Share of applicable rules passed, in percent; None when none applies."""
         return 100.0 * self.passed / self.applicable if self.applicable else None
+
+
+def percent(value: float | None) -> str:
+    """One way to write a rate everywhere: 87.5%, 100% (not 100.0%), — when nothing applies."""
+    if value is None:
+        return "—"
+    return f"{value:.1f}".removesuffix(".0") + "%"

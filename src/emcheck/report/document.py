@@ -23,4 +23,6 @@ def render_report(
     from emcheck.report.docx_report import render
 
     author = spec.meta.issuer or "emcheck"
-    return render(blocks, author, spec.meta.inspection_date or as_of)
+    # What judged the site goes into the document's properties, not its body text.
+    judged = f"{audit.file}; rule pack {pack.id} {pack.version}"
+    return render(blocks, author, spec.meta.inspection_date or as_of, judged)

@@ -37,12 +37,12 @@ _CENTERED_COLUMNS = {
 }
 
 
-def render(blocks: Sequence[Block], author: str, created: date) -> bytes:
-    """The .docx bytes of a report."""
+def render(blocks: Sequence[Block], author: str, created: date, judged: str) -> bytes:
+    """The .docx bytes of a report; ``judged`` (site file, rule pack) goes in its properties."""
     document = docx.Document(io.BytesIO(_blank()))
     _Writer(document).write(blocks)
     title = next((b.text for b in blocks if isinstance(b, Title)), "")
-    _properties(document, title.replace("\n", ""), author, created)
+    _properties(document, title.replace("\n", ""), author, created, judged)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -130,7 +130,9 @@ class _Writer:
         self.document.element.body._insert_tbl(element)
 
 
-def _properties(document: DocumentObject, title: str, author: str, created: date) -> None:
+def _properties(
+    document: DocumentObject, title: str, author: str, created: date, judged: str
+) -> None:
     """Core properties from the report, not the clock: the same audit, the same document."""
     core = document.core_properties
     moment = datetime(created.year, created.month, created.day)
@@ -139,5 +141,5 @@ def _properties(document: DocumentObject, title: str, author: str, created: date
     core.created = core.modified = moment
     core.last_printed = moment
     core.revision = 1
-    core.comments = f"emcheck {__version__}"
+    core.comments = xml_safe(f"emcheck {__version__}; {judged}")
     core.language = "zh-CN"

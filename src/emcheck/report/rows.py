@@ -8,11 +8,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from emcheck.audit.outcomes import ERROR, FAIL, OVERDUE, WAIVED, FileAudit, Outcome, Subject
-from emcheck.audit.vocabulary import Tally
+from emcheck.audit.vocabulary import Tally, percent
 from emcheck.errors import Location, RulePackError
 from emcheck.i18n import Lang, Text
 from emcheck.report.meta import ReportMeta
-from emcheck.report.wording import format_percent
 from emcheck.rulepack.model import Rule, RulePack
 
 DEADLINE_RULES = ("period", "pilot")
@@ -39,7 +38,7 @@ def tally_values(outcomes: Iterable[Outcome]) -> dict[str, Any]:
 
 def tally_cells(values: dict[str, Any]) -> tuple[str, ...]:
     keys = ("applicable", "passed", "failed", "warnings", "errors", "overdue")
-    return (*(str(values[k]) for k in keys), format_percent(values["rate"]))
+    return (*(str(values[k]) for k in keys), percent(values["rate"]))
 
 
 def ordered(outcomes: Iterable[Outcome], pack: RulePack) -> list[Outcome]:

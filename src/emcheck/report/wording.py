@@ -20,6 +20,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from emcheck import resources
+from emcheck.audit.vocabulary import percent
 from emcheck.errors import InputError, Location
 from emcheck.i18n import Lang, Text
 from emcheck.loading.document import Document
@@ -126,7 +127,7 @@ def _environment(lang: Lang) -> ImmutableSandboxedEnvironment:
         undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False
     )
     env.filters = {**env.filters, "date": functools.partial(format_date, lang=lang)}
-    env.filters["percent"] = format_percent
+    env.filters["percent"] = percent
     return env
 
 
@@ -153,9 +154,3 @@ def format_date(value: date | None, lang: Lang) -> str:
     if lang == "zh":
         return f"{value.year}年{value.month}月{value.day}日"
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def format_percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.1f}".removesuffix(".0") + "%"

@@ -19,7 +19,7 @@ from emcheck.audit.outcomes import (
     Outcome,
     Subject,
 )
-from emcheck.audit.vocabulary import SEVERITY, STATUS, Tally, due_text
+from emcheck.audit.vocabulary import SEVERITY, STATUS, Tally, due_text, percent
 from emcheck.i18n import Lang, Text, chooser, count_of
 from emcheck.reporters import stream
 from emcheck.reporters.options import ReportOptions
@@ -120,7 +120,7 @@ def _subject(
     console.print()
     heading = f"{subject.name}  {LEVEL_NAMES[subject.level].get(lang)} · {subject.file}"
     console.print(RichText(heading, style="bold cyan"))
-    rate = "—" if tally.compliance is None else f"{tally.compliance:.1f}%"
+    rate = percent(tally.compliance)
     console.print(
         f"  {t('合格率', 'compliance')} {rate}  "
         f"{t('符合', 'pass')} {tally.passed} · {t('不符合', 'fail')} {tally.failed}"
@@ -134,7 +134,7 @@ def _subject(
         part = Tally.of(o for o in outcomes if o.rule.section == section.id)
         if part.applicable == 0 and part.not_applicable == 0:
             continue
-        share = "—" if part.compliance is None else f"{part.compliance:.0f}%"
+        share = percent(part.compliance)
         failed = part.failed + part.errors + part.waived
         rows.append(
             [
@@ -218,7 +218,7 @@ def _totals(console: Screen, seen: stream.Writer, lang: Lang) -> None:
     t = chooser(lang)
     tally, files, units, broken = seen.tally, seen.files, seen.units, seen.broken
     console.print()
-    rate = "—" if tally.compliance is None else f"{tally.compliance:.1f}%"
+    rate = percent(tally.compliance)
     summary = t(
         f"共 {files} 个文件、{units} 个单位；合格率 {rate}；不符合 {tally.failed} 项（已逾期 {tally.overdue}），无法检查 {tally.errors} 项",
         f"{count_of(files, 'file')}, {count_of(units, 'unit')}; compliance {rate}; {tally.failed} failing ({tally.overdue} overdue), {tally.errors} could not be checked",
