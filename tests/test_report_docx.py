@@ -543,3 +543,12 @@ def test_control_characters_in_site_data_do_not_break_the_document(
     for kind in ("gap", "notice"):
         _, data = render(site, pack, AS_OF, kind, meta=ReportMeta())  # type: ignore[arg-type]
         assert "柳\ufffd溪村" in docx_text(open_docx(data))
+
+
+def test_what_was_judged_is_in_the_properties_not_the_body(pack: RulePack) -> None:
+    _, data = render(GAPS, pack, AS_OF, "notice")
+    document = open_docx(data)
+    comments = document.core_properties.comments
+    assert pack.version in comments and GAPS.name in comments
+    body = docx_text(document)
+    assert "emcheck" not in body and GAPS.name not in body
