@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from emcheck.errors import Location
 from emcheck.i18n import Text
-from emcheck.loading.document import Document, JsonPath, format_path
-from emcheck.validation.fieldnames import field_label
+from emcheck.loading.document import Document, JsonPath
+from emcheck.validation.explain import explain_one, unknown_key
 
 if TYPE_CHECKING:
     import jsonschema
-
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-_TYPE_NAMES = {
-    "string": ("文本", "text"),
-    "integer": ("整数", "a whole number"),
-    "number": ("数字", "a number"),
-    "array": ("列表", "a list"),
-    "object": ("映射（键: 值）", "a mapping (key: value)"),
-    "boolean": ("true 或 false", "true or false"),
-    "null": ("空值", "null"),
-}
 
 
 @dataclass(frozen=True)
@@ -131,108 +117,14 @@ def _explain(
         allowed = _allowed_keys(schema, root)
         path: JsonPath = tuple(error.absolute_path)
         for key in _extra_keys(error.instance, allowed):
-            yield (*path, key), functools.partial(_unknown_key, key, allowed)
+            yield (*path, key), functools.partial(unknown_key, key, allowed)
     else:
-        for found, text in _explain_one(error):
+        for found, text in explain_one(error):
             yield found, functools.partial(_same, text)
 
 
 def _same(text: Text) -> Text:
     return text
-
-
-def _explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text]]:
-    path: JsonPath = tuple(error.absolute_path)
-    where = format_path(path)
-    keyword = str(error.validator)
-    value = error.validator_value
-    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
-    if keyword == "required":
-        missing = str(error.message).split("'")[1] if "'" in error.message else str(value)
-        return [
-            (path, Text(f"{where} 缺少必填字段 “{missing}”", f"{where}: '{missing}' is missing"))
-        ]
-    found_zh, found_en = _show(error.instance), _show(error.instance, english=True)
-    hint_zh, hint_en = _hint(error.instance)
-    if keyword == "type":
-        zh, en = _TYPE_NAMES.get(str(value), (str(value), str(value)))
-        hint_zh, hint_en = _type_hint(str(value), error.instance) or (hint_zh, hint_en)
-        return [
-            (
-                path,
-                Text(
-                    f"{where} 应为{zh}，实际为 {found_zh}{hint_zh}",
-                    f"{where} must be {en}, found {found_en}{hint_en}",
-                ),
-            )
-        ]
-    if keyword in ("enum", "const"):
-        options = list(value) if keyword == "enum" and isinstance(value, list) else [value]
-        shown = "、".join(str(o) for o in options)
-        return [
-            (
-                path,
-                Text(
-                    f"{where} 的值 {found_zh} 不在允许范围内；可选：{shown}{hint_zh}",
-                    f"{where}: {found_en} is not allowed; choose one of: "
-                    + ", ".join(str(o) for o in options)
-                    + hint_en,
-                ),
-            )
-        ]
-    if keyword in ("format", "pattern") and schema.get("format") == "date":
-        if isinstance(error.instance, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", error.instance):
-            return [
-                (
-                    path,
-                    Text(
-                        f"{where} 的日期 {found_zh} 不存在（这个月没有这一天）",
-                        f"{where}: the date {found_en} does not exist in the calendar",
-                    ),
-                )
-            ]
-        return [
-            (
-                path,
-                Text(
-                    f"{where} 不是有效日期：{found_zh}，应写成 YYYY-MM-DD{hint_zh}",
-                    f"{where} is not a valid date: {found_en}; write YYYY-MM-DD{hint_en}",
-                ),
-            )
-        ]
-    bounds = {
-        "minimum": ("不能小于", "must be at least"),
-        "maximum": ("不能大于", "must be at most"),
-        "exclusiveMinimum": ("必须大于", "must be greater than"),
-        "exclusiveMaximum": ("必须小于", "must be less than"),
-    }
-    if keyword in bounds:
-        zh, en = bounds[keyword]
-        return [
-            (
-                path,
-                Text(
-                    f"{where} {zh} {value}，实际为 {found_zh}",
-                    f"{where} {en} {value}, found {found_en}",
-                ),
-            )
-        ]
-    if keyword == "pattern" and isinstance(schema.get("description"), str):
-        # The schema's description says in words what the pattern says in symbols.
-        described = schema["description"]
-        return [
-            (
-                path,
-                Text(
-                    f"{where} 的值 {found_zh} 不符合要求：{described}",
-                    f"{where}: {found_en} does not have the required form ({value})",
-                ),
-            )
-        ]
-    if keyword == "minLength":
-        return [(path, Text(f"{where} 不能为空", f"{where} must not be empty"))]
-    message = _shorten(str(error.message), 200)
-    return [(path, Text(f"{where}：{message}{hint_zh}", f"{where}: {message}{hint_en}"))]
 
 
 def _allowed_keys(schema: Mapping[str, Any], root: Any) -> set[str]:
@@ -253,85 +145,3 @@ def _extra_keys(instance: Any, allowed: set[str]) -> list[str]:
     if not isinstance(instance, dict):
         return []
     return [key for key in instance if key not in allowed] if allowed else list(instance)
-
-
-def _unknown_key(key: str, allowed: set[str]) -> Text:
-    shown = _shorten(key)
-    close = difflib.get_close_matches(key, sorted(allowed), n=1) if len(key) <= 100 else []
-    if close:
-        return Text(
-            f"未知字段 “{shown}”，是否应为 “{close[0]}”？",
-            f"unknown key '{shown}'; did you mean '{close[0]}'?",
-        )
-    # A clerk writes the field in Chinese (所属经济区:): the key whose description says it.
-    described = [k for k in sorted(allowed) if _describes(field_label(k).zh, key)]
-    if described:
-        name = described[0]
-        return Text(
-            f"未知字段 “{shown}”：字段名要用英文，“{field_label(name).zh}”应写成 “{name}”",
-            f"unknown key '{shown}': keys are English; '{field_label(name).zh}' is '{name}'",
-        )
-    return Text(f"未知字段 “{shown}”", f"unknown key '{shown}'")
-
-
-def _describes(description: str, key: str) -> bool:
-    text = key.strip().rstrip(":：")
-    return len(text) >= 2 and bool(description) and (text in description or description in text)
-
-
-def _type_hint(wanted: str, instance: Any) -> tuple[str, str] | None:
-    """The usual YAML slips: a number in quotes, a phone number without them."""
-    if wanted in ("integer", "number") and isinstance(instance, str):
-        try:
-            float(instance.strip())
-        except ValueError:
-            return None
-        return (
-            f"（去掉引号，直接写 {instance.strip()}）",
-            f" (remove the quotes: write {instance.strip()})",
-        )
-    if wanted == "string" and isinstance(instance, (int, float)) and not isinstance(instance, bool):
-        return (
-            f'（加上引号写成文本，例如 "{instance}"；电话号码等数字串都要加引号）',
-            f' (put it in quotes as text, e.g. "{instance}"; phone numbers need quotes)',
-        )
-    return None
-
-
-def _shorten(value: str, limit: int = 40) -> str:
-    return value if len(value) <= limit else value[:limit] + "…"
-
-
-def _show(instance: Any, english: bool = False) -> str:
-    if isinstance(instance, str):
-        return f"“{_shorten(instance)}”"
-    if isinstance(instance, bool):
-        return "true" if instance else "false"
-    if instance is None:
-        return "null" if english else "空值"
-    if isinstance(instance, list):
-        return "a list" if english else "列表"
-    if isinstance(instance, dict):
-        return "a mapping" if english else "映射"
-    return _shorten(str(instance))
-
-
-_SMART_QUOTES = "“”‘’「」"
-_ODD_SPACES = "\u3000\xa0\u200b\ufeff"
-
-
-def _hint(instance: Any) -> tuple[str, str]:
-    """What an editor may have added to a text value: Word quotes, odd spaces."""
-    if not isinstance(instance, str):
-        return "", ""
-    if instance[:1] in _SMART_QUOTES or instance[-1:] in _SMART_QUOTES:
-        return (
-            '（值两边的中文引号也被当成了内容：请去掉，或改用半角引号 "）',
-            " (the curly quotes are part of the value: remove them or use straight quotes)",
-        )
-    if any(c in _ODD_SPACES for c in instance):
-        return (
-            "（值里有全角空格、不间断空格或看不见的字符，请删除）",
-            " (the value holds a full-width, no-break or invisible space: remove it)",
-        )
-    return "", ""
