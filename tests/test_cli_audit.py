@@ -311,3 +311,12 @@ def test_a_folder_audit_ends_by_naming_the_files_it_could_not_audit(
     assert result.exit_code == 2  # a file that could not be read is an input error
     tail = result.output.rstrip().splitlines()[-2:]
     assert tail == ["无法审核的文件：", f"  {tmp_path / 'b-broken.yaml'}"]
+
+
+def test_a_waivers_file_beside_the_sites_is_not_a_site(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / VILLAGE.name).write_text(VILLAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    approved = tmp_path / "approved-exceptions.yaml"
+    approved.write_text("waivers: []\n", encoding="utf-8")
+    code, report = audit_json(cli, tmp_path, "--waivers", approved)
+    assert code == 0
+    assert [f["file"] for f in report["files"]] == [str(tmp_path / VILLAGE.name)]

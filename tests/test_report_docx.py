@@ -427,7 +427,7 @@ class TestCommand:
         out.write_bytes(b"")
         result = cli("report", GAPS, COMPLIANT, "-o", out, "--as-of", AS_OF_TEXT)
         assert result.exit_code == 2
-        assert "应为文件夹" in result.output
+        assert "请给一个文件夹" in result.output
 
     def test_invalid_site_file_gets_no_report(self, cli: Cli, tmp_path: Path) -> None:
         broken = tmp_path / "sites" / "broken.yaml"
@@ -552,3 +552,21 @@ def test_what_was_judged_is_in_the_properties_not_the_body(pack: RulePack) -> No
     assert pack.version in comments and GAPS.name in comments
     body = docx_text(document)
     assert "emcheck" not in body and GAPS.name not in body
+
+
+def test_meta_file_beside_the_sites_is_not_a_site(cli: Any, tmp_path: Path) -> None:
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    shutil.copy(GAPS, sites / GAPS.name)
+    shutil.copy(META, sites / "meta.yaml")
+    out = tmp_path / "out"
+    result = cli("report", sites, "--meta", sites / "meta.yaml", "-o", out, "--as-of", AS_OF_TEXT)
+    assert result.exit_code == 1, result.output
+    assert [p.name for p in out.iterdir()] == [f"{GAPS.stem}-gap.docx"]
+
+
+def test_several_reports_need_a_folder_not_a_document_name(cli: Any, tmp_path: Path) -> None:
+    target = tmp_path / "汇总.docx"
+    result = cli("report", EXAMPLES, "-o", target, "--as-of", AS_OF_TEXT)
+    assert result.exit_code == 2 and "文件夹" in result.output
+    assert not target.exists()

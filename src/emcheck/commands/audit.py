@@ -79,7 +79,8 @@ def parse_outputs(values: Sequence[str], formats: Sequence[str]) -> tuple[Output
 
 def run_audit(options: AuditOptions) -> int:
     pack = load_rule_pack(options.rules)
-    files = site_files(list(options.paths))
+    others = [*options.waivers, *(p for p in (options.baseline, options.write_baseline) if p)]
+    files = site_files(list(options.paths), others)
     if len(files) > 1:
         # Before anything is written: the report streams out file by file.
         check_one_file_per_unit(files, map(top_level_id, files))

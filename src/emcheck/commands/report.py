@@ -57,7 +57,7 @@ class ReportCommandOptions:
 
 def run_report(options: ReportCommandOptions) -> int:
     pack = load_rule_pack(options.rules)
-    files = site_files(list(options.paths))
+    files = site_files(list(options.paths), [options.meta_file] if options.meta_file else [])
     meta = load_meta(options.meta_file, options.overrides)
     spec = ReportSpec(options.kind, meta, wording(options.lang, options.template_dir))
     targets, folder = plan_outputs(options, files)
@@ -107,6 +107,15 @@ def plan_outputs(
                 Text(f"文件夹 {parent} 不存在", f"the folder {parent} does not exist"),
             )
         return [output], None
+    if output.suffix.lower() in (".docx", ".md") and not output.is_dir():
+        # 汇总.docx for a folder of sites would become a folder named like a document.
+        raise OutputError(
+            Location(str(output)),
+            Text(
+                f"要写 {len(files)} 份报告（每个站点文件一份）：-o 请给一个文件夹，例如 -o 报告/",
+                f"{len(files)} reports are written, one per site file: give -o a folder, e.g. -o reports/",
+            ),
+        )
     if output.exists() and not output.is_dir():
         raise OutputError(
             Location(str(output)),

@@ -22,18 +22,20 @@ NOT_SITE_FILES = frozenset(
 """YAML files that live beside site files but are not site files."""
 
 
-def site_files(paths: list[Path]) -> list[Path]:
+def site_files(paths: list[Path], other_inputs: Iterable[Path] = ()) -> list[Path]:
     """Files as named, and the *.yaml / *.yml files below each folder (sorted, no symlink loops).
 
     A named path that exists but is no regular file (a pipe, a broken or looping symlink) is
     kept: the loader then says exactly what is wrong with it. A file reached twice (named twice,
     named and inside a named folder, or through ``./`` or a symlink) is listed once, where it
-    was first reached, so that it is never audited or counted twice.
+    was first reached, so that it is never audited or counted twice. The run's other inputs
+    (``--meta``, ``--waivers``, ``--baseline``) kept beside the site files are not site files.
     """
+    others = {_real(p) for p in other_inputs}
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += _walk(path)
+            found += [f for f in _walk(path) if _real(f) not in others]
         elif os.path.lexists(path):
             found.append(path)
         else:
@@ -53,11 +55,15 @@ def once_each(files: Iterable[Path]) -> list[Path]:
     seen: set[str] = set()
     unique = []
     for path in files:
-        real = os.path.normcase(os.path.realpath(path))
+        real = _real(path)
         if real not in seen:
             seen.add(real)
             unique.append(path)
     return unique
+
+
+def _real(path: Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
 
 def _walk(folder: Path) -> list[Path]:
