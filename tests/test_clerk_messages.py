@@ -37,3 +37,14 @@ def test_the_message_says_what_to_write(
     cli: Cli, tmp_path: Path, old: str, new: str, words: str
 ) -> None:
     assert words in validate_with(cli, tmp_path, old, new)
+
+
+def test_list_positions_count_from_one_and_the_top_is_named(cli: Cli, tmp_path: Path) -> None:
+    output = validate_with(cli, tmp_path, "火灾信息员, 地震", "火灾, 地震")
+    assert "grids（第 1 项）.grid_worker.duties（第 1 项）" in output
+    site = tmp_path / "top.yaml"
+    site.write_text(
+        "schema_version: 1\nlevel: village\nid: x\npilot_year: 2026\n", encoding="utf-8"
+    )
+    result = cli("validate", site)
+    assert "文件顶层 缺少必填字段 “name”" in result.output and "(root)" not in result.output

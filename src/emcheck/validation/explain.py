@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from emcheck.i18n import Text
-from emcheck.loading.document import JsonPath, format_path
+from emcheck.loading.document import JsonPath
 from emcheck.validation.fieldnames import field_label
 
 if TYPE_CHECKING:
@@ -27,17 +27,32 @@ _TYPE_NAMES = {
 }
 
 
+def shown_path(path: JsonPath) -> tuple[str, str]:
+    """Where a problem is, as a clerk counts: list positions from 1, and no "(root)".
+
+    ``grids[1].grid_worker`` reads ``grids（第 2 项）.grid_worker``."""
+    if not path:
+        return "文件顶层", "top level"
+    zh, en = "", ""
+    for part in path:
+        if isinstance(part, int):
+            zh += f"（第 {part + 1} 项）"
+            en += f" (item {part + 1})"
+        else:
+            zh += f".{part}" if zh else str(part)
+            en += f".{part}" if en else str(part)
+    return zh, en
+
+
 def explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text]]:
     path: JsonPath = tuple(error.absolute_path)
-    where = format_path(path)
+    wz, we = shown_path(path)
     keyword = str(error.validator)
     value = error.validator_value
     schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     if keyword == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else str(value)
-        return [
-            (path, Text(f"{where} 缺少必填字段 “{missing}”", f"{where}: '{missing}' is missing"))
-        ]
+        return [(path, Text(f"{wz} 缺少必填字段 “{missing}”", f"{we}: '{missing}' is missing"))]
     found_zh, found_en = _show(error.instance), _show(error.instance, english=True)
     hint_zh, hint_en = _hint(error.instance)
     if keyword == "type":
@@ -47,8 +62,8 @@ def explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text]
             (
                 path,
                 Text(
-                    f"{where} 应为{zh}，实际为 {found_zh}{hint_zh}",
-                    f"{where} must be {en}, found {found_en}{hint_en}",
+                    f"{wz} 应为{zh}，实际为 {found_zh}{hint_zh}",
+                    f"{we} must be {en}, found {found_en}{hint_en}",
                 ),
             )
         ]
@@ -59,8 +74,8 @@ def explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text]
             (
                 path,
                 Text(
-                    f"{where} 的值 {found_zh} 不在允许范围内；可选：{shown}{hint_zh}",
-                    f"{where}: {found_en} is not allowed; choose one of: "
+                    f"{wz} 的值 {found_zh} 不在允许范围内；可选：{shown}{hint_zh}",
+                    f"{we}: {found_en} is not allowed; choose one of: "
                     + ", ".join(str(o) for o in options)
                     + hint_en,
                 ),
@@ -72,8 +87,8 @@ def explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text]
                 (
                     path,
                     Text(
-                        f"{where} 的日期 {found_zh} 不存在（这个月没有这一天）",
-                        f"{where}: the date {found_en} does not exist in the calendar",
+                        f"{wz} 的日期 {found_zh} 不存在（这个月没有这一天）",
+                        f"{we}: the date {found_en} does not exist in the calendar",
                     ),
                 )
             ]
@@ -81,8 +96,8 @@ def explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text]
             (
                 path,
                 Text(
-                    f"{where} 不是有效日期：{found_zh}，应写成 YYYY-MM-DD{hint_zh}",
-                    f"{where} is not a valid date: {found_en}; write YYYY-MM-DD{hint_en}",
+                    f"{wz} 不是有效日期：{found_zh}，应写成 YYYY-MM-DD{hint_zh}",
+                    f"{we} is not a valid date: {found_en}; write YYYY-MM-DD{hint_en}",
                 ),
             )
         ]
@@ -98,8 +113,8 @@ def explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text]
             (
                 path,
                 Text(
-                    f"{where} {zh} {value}，实际为 {found_zh}",
-                    f"{where} {en} {value}, found {found_en}",
+                    f"{wz} {zh} {value}，实际为 {found_zh}",
+                    f"{we} {en} {value}, found {found_en}",
                 ),
             )
         ]
@@ -110,15 +125,15 @@ def explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text]
             (
                 path,
                 Text(
-                    f"{where} 的值 {found_zh} 不符合要求：{described}",
-                    f"{where}: {found_en} does not have the required form ({value})",
+                    f"{wz} 的值 {found_zh} 不符合要求：{described}",
+                    f"{we}: {found_en} does not have the required form ({value})",
                 ),
             )
         ]
     if keyword == "minLength":
-        return [(path, Text(f"{where} 不能为空", f"{where} must not be empty"))]
+        return [(path, Text(f"{wz} 不能为空", f"{we} must not be empty"))]
     message = _shorten(str(error.message), 200)
-    return [(path, Text(f"{where}：{message}{hint_zh}", f"{where}: {message}{hint_en}"))]
+    return [(path, Text(f"{wz}：{message}{hint_zh}", f"{we}: {message}{hint_en}"))]
 
 
 def unknown_key(key: str, allowed: set[str]) -> Text:
