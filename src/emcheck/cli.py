@@ -95,7 +95,10 @@ class InitLevel(str, Enum):
 PathsArg = Annotated[
     list[Path], typer.Argument(help="站点文件或文件夹 · site files or folders", show_default=False)
 ]
-LangOpt = Annotated[LangOption, typer.Option("--lang", help="报告语言 · report language")]
+LangOpt = Annotated[
+    LangOption,
+    typer.Option("--lang", envvar="EMCHECK_LANG", help="报告语言 · report language"),
+]
 RulesOpt = Annotated[
     Path | None, typer.Option("--rules", help="使用另一个规则包文件夹 · another rule pack folder")
 ]
@@ -114,10 +117,26 @@ InlineIgnoresOpt = Annotated[
 
 
 def main() -> None:
+    from emcheck.usage import usage_message, wanted_lang
+
+    args = sys.argv[1:]
+    command = typer.main.get_command(app)
     try:
-        app()
+        code = command.main(args=args, prog_name="emcheck", standalone_mode=False)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as error:
+        # A usage error (missing argument, unknown option, a value not among the choices) is told
+        # in the run's language like every other message; anything else is not ours to word.
+        told = usage_message(error, wanted_lang(args))
+        if told is None:
+            raise
+        if told:
+            typer.echo(f"emcheck: {told}", err=True)
+        else:  # no arguments at all: the help, as the user asked for nothing else
+            command.main(args=[*args, "--help"], prog_name="emcheck", standalone_mode=False)
+        sys.exit(exit_codes.INPUT_ERROR)
+    sys.exit(code if isinstance(code, int) else exit_codes.OK)
 
 
 def run_command(job: Callable[[], int], lang: Lang) -> NoReturn:
