@@ -320,3 +320,32 @@ def test_a_waivers_file_beside_the_sites_is_not_a_site(cli: Cli, tmp_path: Path)
     code, report = audit_json(cli, tmp_path, "--waivers", approved)
     assert code == 0
     assert [f["file"] for f in report["files"]] == [str(tmp_path / VILLAGE.name)]
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "start"),
+    [
+        (["-o", "out.json"], "out.json", '{\n  "format": "emcheck-audit"'),
+        (["-o", "out.sarif"], "out.sarif", '{\n  "$schema"'),
+        (["-f", "junit", "-o", "out.log"], "out.log", "<?xml"),
+        (["--output", "json=out.json"], "out.json", '{\n  "format": "emcheck-audit"'),
+    ],
+)
+def test_one_output_convention(
+    cli: Cli, tmp_path: Path, args: list[str], name: str, start: str
+) -> None:
+    # -o PATH: the run's report goes to the file (format from --format or the extension);
+    # --output FORMAT=PATH: one more report beside the screen's.
+    moved = [str(tmp_path / a) if a.startswith("out") else a for a in args]
+    moved = [a.replace("json=out", f"json={tmp_path}/out") for a in moved]
+    result = cli("audit", GAPS, "--as-of", AS_OF_TEXT, *moved)
+    assert result.exit_code == 1
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+    to_screen = "--output" in args
+    assert bool(result.output.strip()) is to_screen
+
+
+def test_an_output_without_a_known_format_is_refused(cli: Cli, tmp_path: Path) -> None:
+    result = cli("audit", GAPS, "--as-of", AS_OF_TEXT, "-o", tmp_path / "out.pdf")
+    assert result.exit_code == 2 and "FORMAT=PATH" in result.output
+    assert not (tmp_path / "out.pdf").exists()

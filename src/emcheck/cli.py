@@ -170,14 +170,16 @@ def parse_date(value: str | None, option: str) -> date | None:
 def audit(
     paths: PathsArg,
     output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="输出格式 · output format")
-    ] = Format.console,
+        Format | None,
+        typer.Option("--format", "-f", help="输出格式（默认 console）· output format"),
+    ] = None,
     outputs: Annotated[
         list[str] | None,
         typer.Option(
             "--output",
             "-o",
-            help="另写一份报告 FORMAT=PATH，可重复 · also write FORMAT=PATH (repeatable)",
+            help="写入文件 PATH（格式取 --format 或扩展名），或另写一份 FORMAT=PATH，可重复"
+            " · write to PATH (format from --format or its extension), or FORMAT=PATH (repeatable)",
         ),
     ] = None,
     lang: LangOpt = LangOption.zh,
@@ -222,27 +224,30 @@ def audit(
     """审核站点文件，逐条给出结论 · Audit site files rule by rule."""
     from emcheck.commands.audit import AuditOptions, parse_outputs, run_audit
 
-    run_command(
-        lambda: run_audit(
+    def job() -> int:
+        chosen = output_format.value if output_format is not None else None
+        extra, main = parse_outputs(outputs or [], [f.value for f in Format], chosen)
+        return run_audit(
             AuditOptions(
                 paths=tuple(paths),
-                output_format=output_format.value,
+                output_format=main.format if main else chosen or Format.console.value,
                 lang=lang.value,
                 as_of=parse_date(as_of, "--as-of") or date.today(),
                 rules=rules,
                 fail_level=fail_level.value,
                 show_passed=show_passed,
-                outputs=parse_outputs(outputs or [], [f.value for f in Format]),
+                outputs=(*extra, *([main] if main else [])),
                 waivers=tuple(waivers or ()),
                 baseline=baseline,
                 write_baseline=write_baseline,
                 strict=strict,
                 jobs=jobs,
                 inline_ignores=inline_ignores,
+                screen=main is None,
             )
-        ),
-        lang.value,
-    )
+        )
+
+    run_command(job, lang.value)
 
 
 @app.command()
@@ -264,8 +269,14 @@ def report(
         ),
     ] = ReportKind.gap,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="docx（Word）或 markdown · file format")
-    ] = ReportFormat.docx,
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="docx（Word）或 markdown；默认按 -o 的扩展名，否则 docx"
+            " · file format; by default from the -o extension, else docx",
+        ),
+    ] = None,
     lang: LangOpt = LangOption.zh,
     as_of: Annotated[
         str | None,
@@ -318,7 +329,13 @@ def report(
                 paths=tuple(paths),
                 output=output,
                 kind=kind.value,
-                output_format=output_format.value,
+                output_format=(
+                    output_format.value
+                    if output_format is not None
+                    else "markdown"
+                    if output.suffix.lower() == ".md"
+                    else "docx"
+                ),
                 lang=lang.value,
                 as_of=parse_date(as_of, "--as-of"),
                 rules=rules,

@@ -59,22 +59,47 @@ class AuditOptions:
     """Worker processes; None for one per core."""
     inline_ignores: bool = False
     """Honour ``# emcheck: ignore`` comments in the site files (they are the unit's own word)."""
+    screen: bool = True
+    """False when ``-o PATH`` sends the run's own report to a file instead."""
 
 
-def parse_outputs(values: Sequence[str], formats: Sequence[str]) -> tuple[OutputRequest, ...]:
-    requests = []
+FORMAT_BY_SUFFIX = {
+    ".json": "json",
+    ".sarif": "sarif",
+    ".xml": "junit",
+    ".md": "markdown",
+    ".txt": "console",
+}
+"""``-o report.sarif``: the format a bare output path asks for by its extension."""
+
+
+def parse_outputs(
+    values: Sequence[str], formats: Sequence[str], chosen: str | None
+) -> tuple[tuple[OutputRequest, ...], OutputRequest | None]:
+    """``--output FORMAT=PATH`` (more reports), and at most one bare ``-o PATH``: the run's own
+    report, written to that file instead of the screen, in ``--format`` or by its extension."""
+    extra, main = [], None
     for value in values:
         name, _, path = value.partition("=")
-        if name not in formats or not path:
+        if name in formats and path:
+            extra.append(OutputRequest(name, Path(path)))
+            continue
+        target = Path(value)
+        shape = chosen or FORMAT_BY_SUFFIX.get(target.suffix.lower())
+        if main is not None or shape is None:
+            known = "、".join(FORMAT_BY_SUFFIX)
             raise InputError(
                 Location("--output"),
                 Text(
-                    f"应写成 FORMAT=PATH，FORMAT 为 {'、'.join(formats)} 之一：“{value}”",
-                    f"write FORMAT=PATH with FORMAT one of {', '.join(formats)}: '{value}'",
+                    f"“{value}”：只能有一个 -o 文件，格式由 --format 或扩展名（{known}）决定；"
+                    f"另写报告请用 FORMAT=PATH，FORMAT 为 {'、'.join(formats)} 之一",
+                    f"'{value}': one -o file at most, its format from --format or its extension "
+                    f"({', '.join(FORMAT_BY_SUFFIX)}); for more reports write FORMAT=PATH with "
+                    f"FORMAT one of {', '.join(formats)}",
                 ),
             )
-        requests.append(OutputRequest(name, Path(path)))
-    return tuple(requests)
+        main = OutputRequest(shape, target)
+    return tuple(extra), main
 
 
 def run_audit(options: AuditOptions) -> int:
@@ -101,11 +126,15 @@ def run_audit(options: AuditOptions) -> int:
         options.inline_ignores,
     )
     verdict = ExitCode(options.fail_level, options.strict)
-    screen = writer(
-        options.output_format,
-        options.as_of,
-        pack,
-        _report_options(options, options.output_format, sys.stdout.isatty()),
+    screen = (
+        writer(
+            options.output_format,
+            options.as_of,
+            pack,
+            _report_options(options, options.output_format, sys.stdout.isatty()),
+        )
+        if options.screen
+        else None
     )
     extra = [
         (r.path, writer(r.format, options.as_of, pack, _report_options(options, r.format, False)))
@@ -141,10 +170,12 @@ def run_audit(options: AuditOptions) -> int:
 
 
 def _emit(
-    step: Callable[[Writer], str], screen: Writer, sinks: Sequence[tuple[PendingFile, Writer]]
+    step: Callable[[Writer], str],
+    screen: Writer | None,
+    sinks: Sequence[tuple[PendingFile, Writer]],
 ) -> None:
     """The same step (begin, one file, end) for the screen and every --output file."""
-    text = step(screen)
+    text = step(screen) if screen is not None else ""
     if text:
         try:
             typer.echo(text, nl=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -12,26 +11,42 @@ import typer
 from emcheck import exit_codes
 from emcheck.audit.outcomes import LEVEL_NAMES
 from emcheck.audit.rule_cases import run_all
+from emcheck.audit.vocabulary import SEVERITY
 from emcheck.i18n import Lang, Text, chooser, list_separator
+from emcheck.reporters.text_layout import columns
 from emcheck.rulepack.choose import load_rule_pack
-from emcheck.rulepack.model import RulePack
+from emcheck.rulepack.describe import describe_rule, setting_text, when_present_text
+from emcheck.rulepack.model import Rule, RulePack
+
+
+_LEVELS = ("district", "village", "community")
 
 
 def run_list(directory: Path | None, lang: Lang) -> int:
     pack = load_rule_pack(directory)
+    # One set of columns for the whole pack, padded by display width (a Chinese character is
+    # two cells), so that the titles line up under every section.
+    rows: list[list[str]] = []
+    sections: list[tuple[str, list[Rule]]] = []
     for section in pack.sections:
-        typer.echo(f"{section.clause} {section.title.get(lang)}")
-        for rule in sorted((r for r in pack.rules if r.section == section.id), key=lambda r: r.id):
-            levels = "/".join(
-                LEVEL_NAMES[level].get(lang)
-                for level in ("district", "village", "community")
-                if level in rule.levels
-            )
-            typer.echo(
-                f"  {rule.id:<8} {rule.clause:<10} {rule.severity:<8} {levels:<12} {rule.title.get(lang)}"
-            )
+        rules = sorted((r for r in pack.rules if r.section == section.id), key=lambda r: r.id)
+        sections.append((f"{section.clause} {section.title.get(lang)}", rules))
+        rows += [
+            [rule.id, rule.clause, SEVERITY[rule.severity].get(lang), _levels(rule, lang), ""]
+            for rule in rules
+        ]
+    padded = iter(columns(rows, right=(False,) * 5, gap=2)) if rows else iter(())
+    for heading, rules in sections:
+        typer.echo(heading)
+        for rule in rules:
+            # The title is the last column: appended after the padding, never padded itself.
+            typer.echo(f"  {next(padded)}  {rule.title.get(lang)}")
     typer.echo(Text(f"共 {len(pack.rules)} 条规则", f"{len(pack.rules)} rules").get(lang))
     return exit_codes.OK
+
+
+def _levels(rule: Rule, lang: Lang) -> str:
+    return "/".join(LEVEL_NAMES[level].get(lang) for level in _LEVELS if level in rule.levels)
 
 
 def run_show(directory: Path | None, rule_id: str, lang: Lang) -> int:
@@ -48,22 +63,29 @@ def run_show(directory: Path | None, rule_id: str, lang: Lang) -> int:
         return exit_codes.INPUT_ERROR
     rule = matches[0]
     section = pack.section(rule.section)
-    deadline = pack.deadlines[rule.deadline] if rule.deadline else None
     t = chooser(lang)
+    colon = t("：", ": ")
+    levels = list_separator(lang).join(
+        LEVEL_NAMES[level].get(lang) for level in _LEVELS if level in rule.levels
+    )
     lines = [
         f"{rule.id}  {rule.name}",
-        f"{rule.title.zh}",
-        f"{rule.title.en}",
-        f"{t('章节', 'section')}: {section.clause} {section.title.get(lang)}",
-        f"{t('条款', 'clause')}: {rule.clause}",
-        f"{t('原文', 'quote')}: {rule.quote}",
-        f"{t('严重程度', 'severity')}: {rule.severity}",
-        f"{t('适用层级', 'levels')}: {', '.join(sorted(rule.levels))}",
-        f"{t('完成时限', 'deadline')}: {f'{deadline.month}-{deadline.day}' if deadline else t('无', 'none')}",
-        f"{t('定义于', 'defined in')}: {rule.source}",
-        f"{t('检查', 'check')}:",
-        json.dumps(rule.check, ensure_ascii=False, indent=2),
-        f"{t('设置', 'settings')}:",
+        rule.title.get(lang),
+        f"{t('章节', 'section')}{colon}{section.clause} {section.title.get(lang)}",
+        f"{t('条款', 'clause')}{colon}{rule.clause}",
+        f"{t('原文', 'quote')}{colon}{rule.quote}",
+        f"{t('严重程度', 'severity')}{colon}{SEVERITY[rule.severity].get(lang)}",
+        f"{t('适用层级', 'levels')}{colon}{levels}",
+    ]
+    applies = when_present_text(rule, lang)
+    if applies:
+        lines.append(f"{t('适用条件', 'applies to')}{colon}{applies}")
+    lines += [
+        f"{t('完成时限', 'deadline')}{colon}{_deadline(pack, rule, lang)}",
+        f"{t('定义于', 'defined in')}{colon}{rule.source}",
+        f"{t('检查方法', 'how it is checked')}{colon.rstrip()}",
+        *(f"  {line}" for line in describe_rule(rule, pack, lang)),
+        f"{t('设置', 'settings')}{colon.rstrip()}",
     ]
     lines += [
         f"  {name} = {_variable(pack, name, lang)}" for name in sorted(_variables(rule.check))
@@ -71,6 +93,38 @@ def run_show(directory: Path | None, rule_id: str, lang: Lang) -> int:
     lines.append(_missing_evidence(pack, lang))
     typer.echo("\n".join(lines))
     return exit_codes.OK
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _deadline(pack: RulePack, rule: Rule, lang: Lang) -> str:
+    """The pack's own words for the deadline (``2月底前``), else the date in words."""
+    if rule.deadline is None:
+        return Text("无固定时限", "no fixed deadline").get(lang)
+    deadline = pack.deadlines[rule.deadline]
+    label: Any = getattr(deadline, "label", None)
+    if isinstance(label, Text):
+        return label.get(lang)
+    if isinstance(label, Mapping) and isinstance(label.get(lang), str):
+        return str(label[lang])
+    month = _MONTHS[deadline.month - 1]
+    if deadline.day == "last":
+        return Text(f"{deadline.month}月底前", f"by the end of {month}").get(lang)
+    return Text(f"{deadline.month}月{deadline.day}日前", f"by {deadline.day} {month}").get(lang)
 
 
 _BUILTIN = {
@@ -89,9 +143,9 @@ def _variable(pack: RulePack, name: str, lang: Lang) -> str:
     """A setting's value, or what a built-in variable stands for (and the pack's default)."""
     builtin = _BUILTIN.get(name)
     if builtin is None:
-        return _setting(pack.settings.get(name), lang)
+        return setting_text(pack.settings.get(name), lang)
     if name in pack.settings:
-        default = _setting(pack.settings[name], lang)
+        default = setting_text(pack.settings[name], lang)
         return Text(
             f"{builtin.zh}；规则包默认 {default}", f"{builtin.en}; pack default {default}"
         ).get(lang)
@@ -109,22 +163,11 @@ def _variables(check: Any) -> set[str]:
     return set()
 
 
-def _setting(value: Any, lang: Lang) -> str:
-    """A setting as a maintainer writes it: ``无、暂无、待定`` rather than ``['无', '暂无']``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        if not value:
-            return Text("（空）", "(empty)").get(lang)
-        return list_separator(lang).join(_setting(item, lang) for item in value)
-    return str(value)
-
-
 def _missing_evidence(pack: RulePack, lang: Lang) -> str:
     """The pack-wide line: what no rule counts as evidence, with the pack's placeholder list."""
     placeholders = pack.settings.get("placeholders")
     listed = (
-        _setting(placeholders, lang)
+        setting_text(placeholders, lang)
         if isinstance(placeholders, list) and placeholders
         else Text("（未设置）", "(not set)").get(lang)
     )
