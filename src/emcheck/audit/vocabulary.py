@@ -24,10 +24,12 @@ STATUS = {
     PASS: Text("符合", "pass"),
     FAIL: Text("不符合", "fail"),
     NOT_APPLICABLE: Text("不适用", "n/a"),
-    ERROR: Text("无法检查", "error"),
+    ERROR: Text("无法检查", "could not be checked"),
     WAIVED: Text("已豁免", "waived"),
 }
-SEVERITY = {"error": Text("不符合", "error"), "warning": Text("需关注", "warning")}
+# A failing finding reads "fail", never "error": that word would blur it with a check that
+# could not run at all.
+SEVERITY = {"error": Text("不符合", "fail"), "warning": Text("需关注", "warning")}
 
 
 def due_text(outcome: Outcome, lang: Lang) -> str:
