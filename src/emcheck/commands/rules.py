@@ -18,7 +18,6 @@ from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.describe import describe_rule, setting_text, when_present_text
 from emcheck.rulepack.model import Rule, RulePack
 
-
 _LEVELS = ("district", "village", "community")
 
 
@@ -32,15 +31,20 @@ def run_list(directory: Path | None, lang: Lang) -> int:
         rules = sorted((r for r in pack.rules if r.section == section.id), key=lambda r: r.id)
         sections.append((f"{section.clause} {section.title.get(lang)}", rules))
         rows += [
-            [rule.id, rule.clause, SEVERITY[rule.severity].get(lang), _levels(rule, lang), ""]
+            [
+                rule.id,
+                rule.clause,
+                SEVERITY[rule.severity].get(lang),
+                _levels(rule, lang),
+                rule.title.get(lang),
+            ]
             for rule in rules
         ]
-    padded = iter(columns(rows, right=(False,) * 5, gap=2)) if rows else iter(())
+    lines = iter(columns(rows, right=(False,) * 5, gap=2)) if rows else iter(())
     for heading, rules in sections:
         typer.echo(heading)
-        for rule in rules:
-            # The title is the last column: appended after the padding, never padded itself.
-            typer.echo(f"  {next(padded)}  {rule.title.get(lang)}")
+        for _rule in rules:
+            typer.echo(f"  {next(lines)}")
     typer.echo(Text(f"共 {len(pack.rules)} 条规则", f"{len(pack.rules)} rules").get(lang))
     return exit_codes.OK
 
@@ -64,28 +68,27 @@ def run_show(directory: Path | None, rule_id: str, lang: Lang) -> int:
     rule = matches[0]
     section = pack.section(rule.section)
     t = chooser(lang)
-    colon = t("：", ": ")
     levels = list_separator(lang).join(
         LEVEL_NAMES[level].get(lang) for level in _LEVELS if level in rule.levels
     )
     lines = [
         f"{rule.id}  {rule.name}",
         rule.title.get(lang),
-        f"{t('章节', 'section')}{colon}{section.clause} {section.title.get(lang)}",
-        f"{t('条款', 'clause')}{colon}{rule.clause}",
-        f"{t('原文', 'quote')}{colon}{rule.quote}",
-        f"{t('严重程度', 'severity')}{colon}{SEVERITY[rule.severity].get(lang)}",
-        f"{t('适用层级', 'levels')}{colon}{levels}",
+        f"{t('章节', 'section')}: {section.clause} {section.title.get(lang)}",
+        f"{t('条款', 'clause')}: {rule.clause}",
+        f"{t('原文', 'quote')}: {rule.quote}",
+        f"{t('严重程度', 'severity')}: {SEVERITY[rule.severity].get(lang)}",
+        f"{t('适用层级', 'levels')}: {levels}",
     ]
     applies = when_present_text(rule, lang)
     if applies:
-        lines.append(f"{t('适用条件', 'applies to')}{colon}{applies}")
+        lines.append(f"{t('适用条件', 'applies to')}: {applies}")
     lines += [
-        f"{t('完成时限', 'deadline')}{colon}{_deadline(pack, rule, lang)}",
-        f"{t('定义于', 'defined in')}{colon}{rule.source}",
-        f"{t('检查方法', 'how it is checked')}{colon.rstrip()}",
+        f"{t('完成时限', 'deadline')}: {_deadline(pack, rule, lang)}",
+        f"{t('定义于', 'defined in')}: {rule.source}",
+        f"{t('检查方法', 'how it is checked')}:",
         *(f"  {line}" for line in describe_rule(rule, pack, lang)),
-        f"{t('设置', 'settings')}{colon.rstrip()}",
+        f"{t('设置', 'settings')}:",
     ]
     lines += [
         f"  {name} = {_variable(pack, name, lang)}" for name in sorted(_variables(rule.check))

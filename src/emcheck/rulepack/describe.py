@@ -14,7 +14,7 @@ from typing import Any
 
 from emcheck.audit.vocabulary import SEVERITY
 from emcheck.i18n import Lang, Text
-from emcheck.rulepack.model import RulePack, Rule
+from emcheck.rulepack.model import Rule, RulePack
 from emcheck.rulepack.operators import operator_name
 
 BUILTIN_WORDS = {
@@ -72,7 +72,7 @@ class Describing:
         if isinstance(label, Mapping):
             text = str(label[self.lang])
             if described.children:
-                head = self.t(f"{text}（{head}）", f"{text} ({head})")
+                head = f"{text} — {head}"
             else:
                 head = self.t(f"{text}：{head}", f"{text}: {head}")
         severity = check.get("severity")
@@ -102,9 +102,16 @@ class Describing:
     def values(self, values: Sequence[Any]) -> str:
         return self.sep.join(self.value(v) for v in values)
 
+    def _several(self, value: Any) -> bool:
+        """A ``$setting`` that stands for a list of more than one value."""
+        if not (isinstance(value, str) and value.startswith("$")):
+            return False
+        setting = self.pack.settings.get(value[1:])
+        return isinstance(setting, list) and len(setting) > 1
+
     def alternatives(self, values: Sequence[Any]) -> str:
         """``为 a`` or ``为 a、b 之一``."""
-        if len(values) == 1:
+        if len(values) == 1 and not self._several(values[0]):
             return self.t(f"为 {self.value(values[0])}", f"is {self.value(values[0])}")
         return self.t(f"为 {self.values(values)} 之一", f"is one of {self.values(values)}")
 
@@ -148,7 +155,10 @@ class Describing:
         return self.sep.join(self.path(p) for p in paths)
 
     def key(self, key: str | Sequence[str]) -> str:
-        return key if isinstance(key, str) else self.sep.join(key)
+        """``name``; several fields as ``title、start`` or ``(title, start)``."""
+        if isinstance(key, str):
+            return key
+        return self.t(self.sep.join(key), f"({', '.join(key)})")
 
     def items_in(self, path: str, where: Mapping[str, Any] | None) -> str:
         """Where the entries are: ``plans 里 type 为 综合应急预案 的条目中``, or in English ``of
@@ -189,12 +199,11 @@ class Describing:
             parts.append(self.t("在", "is ") + self.window(test["within"]))
         if "some" in test:
             inner = self.where(test["some"])
-            parts.append(self.t(f"中至少有一项 {inner}", f"has an item where {inner}"))
+            parts.append(self.t(f"中至少有一项（{inner}）", f"has an item where ({inner})"))
         if "other_than" in test:
             others = self.t(" 或 ", " or ").join(self.path(p) for p in test["other_than"])
             parts.append(self.t(f"不同于 {others}", f"is not the same entry as {others}"))
-        joined = self.t(" 且 ", " and ").join(parts)
-        return f"{key}{joined}" if joined.startswith("中") else f"{key} {joined}"
+        return f"{key} " + self.t(" 且 ", " and ").join(parts)
 
 
 Describer = Callable[[Any, Describing], Described]
@@ -232,20 +241,27 @@ def _same_as(spec: Any, d: Describing) -> Described:
             d.t(f"{path} 与 {d.path(others[0])} 相同", f"{path} is the same as {d.path(others[0])}")
         )
     return Described(
-        d.t(f"{path} 与 {d.paths(others)} 之一相同", f"{path} is the same as one of {d.paths(others)}")
+        d.t(
+            f"{path} 与 {d.paths(others)} 之一相同",
+            f"{path} is the same as one of {d.paths(others)}",
+        )
     )
 
 
 def _member_of(spec: Any, d: Describing) -> Described:
     path, listed, field = d.path(spec["path"]), d.path(spec["list"]), spec["field"]
     return Described(
-        d.t(f"{path} 是 {listed} 中某一项的 {field}", f"{path} is the {field} of an item of {listed}")
+        d.t(
+            f"{path} 是 {listed} 中某一项的 {field}",
+            f"{path} is the {field} of an item of {listed}",
+        )
     )
 
 
 def _mentions(spec: Any, d: Describing) -> Described:
-    path, texts = d.path(spec["path"]), d.values(spec["texts"])
-    head = d.t(f"{path} 含有 {texts}", f"{path} contains {texts}")
+    path, texts = d.path(spec["path"]), [d.value(t) for t in spec["texts"]]
+    both = texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} and {texts[-1]}"
+    head = d.t(f"{path} 含有 {'、'.join(texts)}", f"{path} contains {both}")
     if spec.get("excludes"):
         excluded = d.values(spec["excludes"])
         head += d.t(f"，且不含 {excluded} 中任何一个", f", and none of {excluded}")
@@ -286,9 +302,13 @@ def _sum(spec: Any, d: Describing) -> Described:
         bounds.append(d.t(f"等于 {d.path(low)} 的数值", f"equals the number at {d.path(low)}"))
     else:
         if low is not None:
-            bounds.append(d.t(f"不少于 {d.path(low)} 的数值", f"is at least the number at {d.path(low)}"))
+            bounds.append(
+                d.t(f"不少于 {d.path(low)} 的数值", f"is at least the number at {d.path(low)}")
+            )
         if high is not None:
-            bounds.append(d.t(f"不多于 {d.path(high)} 的数值", f"is at most the number at {d.path(high)}"))
+            bounds.append(
+                d.t(f"不多于 {d.path(high)} 的数值", f"is at most the number at {d.path(high)}")
+            )
     limits = d.t("，且", ", and ").join(bounds)
     head = d.t(
         f"{d.items_in(spec['path'], where)} {field} 之和{limits}",
@@ -296,15 +316,13 @@ def _sum(spec: Any, d: Describing) -> Described:
     )
     if "key" in spec:
         key = d.key(spec["key"])
-        head += d.t(
-            f"（{key} 相同的条目只计一次）", f" ({key} the same: counted once)"
-        )
+        head += d.t(f"；{key} 相同的条目只计一次", f"; entries with the same {key} count once")
     if "until_audit" in spec:
         start = spec["until_audit"]
         head += d.t(
-            f"（{field} 为自 {start} 起的天数，只计到审核日为止的日历天，重叠的日子只计一次）",
-            f" ({field} is a number of days from {start}; only calendar days up to the audit date "
-            "count, a day covered twice once)",
+            f"；{field} 为自 {start} 起的天数，只计到审核日为止的日历天，重叠的日子只计一次",
+            f"; {field} is a number of days from {start}: only calendar days up to the audit "
+            "date count, a day covered twice once",
         )
     return Described(head)
 
@@ -338,8 +356,8 @@ def _no_decrease(spec: Any, d: Describing) -> Described:
         d.t(
             f"{d.items_in(spec['path'], spec.get('where'))}按 {by} 逐年合计 {field}，"
             "最近一年（不晚于审核年度）不少于上一年（没有上一年时满足）",
-            f"the total of {field} in the latest {by} (up to the audit year) of "
-            f"{d.items_in(spec['path'], spec.get('where'))} is not below the year before "
+            f"the total of {field} over {d.items_in(spec['path'], spec.get('where'))} for the "
+            f"latest {by} (up to the audit year) is not below the year before "
             "(passes when there is no year before)",
         )
     )
@@ -353,7 +371,7 @@ def _covers(spec: Any, d: Describing) -> Described:
     if field:
         head = d.t(
             f"{d.items_in(spec['path'], where)} {field} 涵盖以下全部：{items}",
-            f"the {field} of {d.items_in(spec['path'], where)} cover all of: {items}",
+            f"{field} across {d.items_in(spec['path'], where)} covers all of: {items}",
         )
     else:
         head = d.t(
@@ -438,7 +456,11 @@ def _each(spec: Any, d: Describing) -> Described:
         if spec.get("allow_empty")
         else d.t("（至少要有一项，没有即不满足）", " (there must be at least one: none fails)")
     )
-    return Described(head, (d.check(spec["check"]),))
+    check = spec["check"]
+    if set(check) == {"all"}:
+        # "For each item: all of: …" says no more than "for each item: …".
+        return Described(head, tuple(d.check(c) for c in check["all"]))
+    return Described(head, (d.check(check),))
 
 
 def _all(spec: Any, d: Describing) -> Described:
