@@ -12,10 +12,10 @@ from emcheck import exit_codes
 from emcheck.audit.outcomes import LEVEL_NAMES
 from emcheck.audit.rule_cases import run_all
 from emcheck.audit.vocabulary import SEVERITY
+from emcheck.commands.describe import describe_rule, setting_text, when_present_text
 from emcheck.i18n import Lang, Text, chooser, list_separator
 from emcheck.reporters.text_layout import columns
 from emcheck.rulepack.choose import load_rule_pack
-from emcheck.rulepack.describe import describe_rule, setting_text, when_present_text
 from emcheck.rulepack.model import Rule, RulePack
 
 _LEVELS = ("district", "village", "community")
@@ -119,11 +119,8 @@ def _deadline(pack: RulePack, rule: Rule, lang: Lang) -> str:
     if rule.deadline is None:
         return Text("无固定时限", "no fixed deadline").get(lang)
     deadline = pack.deadlines[rule.deadline]
-    label: Any = getattr(deadline, "label", None)
-    if isinstance(label, Text):
-        return label.get(lang)
-    if isinstance(label, Mapping) and isinstance(label.get(lang), str):
-        return str(label[lang])
+    if deadline.label is not None:
+        return deadline.label.get(lang)
     month = _MONTHS[deadline.month - 1]
     if deadline.day == "last":
         return Text(f"{deadline.month}月底前", f"by the end of {month}").get(lang)

@@ -23,6 +23,8 @@ class Deadline:
     name: str
     month: int
     day: int | Literal["last"]
+    label: Text | None = None
+    """The pack's words for it (2月底前 / by the end of February), if it gives them."""
 
     def on(self, year: int) -> date:
         last = calendar.monthrange(year, self.month)[1]

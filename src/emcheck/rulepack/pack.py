@@ -32,7 +32,10 @@ def load_pack(directory: Path) -> RulePack:
     document = _load_valid(pack_file, "pack")
     data = document.data
     deadlines = {
-        name: Deadline(name, spec["month"], spec["day"]) for name, spec in data["deadlines"].items()
+        name: Deadline(
+            name, spec["month"], spec["day"], _text(spec["label"]) if "label" in spec else None
+        )
+        for name, spec in data["deadlines"].items()
     }
     sections = tuple(
         Section(s["id"], s["clause"], _text(s["title"]), s.get("deadline"))
