@@ -10,7 +10,7 @@ import pytest
 from rich.cells import cell_len
 
 from emcheck.audit.vocabulary import SEVERITY
-from emcheck.commands.describe import DESCRIBERS, describe_check, describe_rule
+from emcheck.commands.description import DESCRIBERS, describe_check, describe_rule
 from emcheck.i18n import LANGS, Lang
 from emcheck.rulepack.model import RulePack
 from emcheck.rulepack.operators import OPERATORS
@@ -21,7 +21,7 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 def test_every_operator_has_a_describer() -> None:
     missing = sorted(set(OPERATORS) - set(DESCRIBERS))
-    assert not missing, f"operators without a describer in commands/describe.py: {missing}"
+    assert not missing, f"operators without a describer in commands/description/: {missing}"
 
 
 @pytest.mark.parametrize("lang", LANGS)

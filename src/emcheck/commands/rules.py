@@ -12,7 +12,7 @@ from emcheck import exit_codes
 from emcheck.audit.outcomes import LEVEL_NAMES
 from emcheck.audit.rule_cases import run_all
 from emcheck.audit.vocabulary import SEVERITY
-from emcheck.commands.describe import describe_rule, setting_text, when_present_text
+from emcheck.commands.description import describe_rule, setting_text, when_present_text
 from emcheck.i18n import Lang, Text, chooser, list_separator
 from emcheck.reporters.text_layout import columns
 from emcheck.rulepack.choose import load_rule_pack

@@ -1,0 +1,124 @@
+"""Describers of the operators on sets, dates and other checks (covers … rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from emcheck.commands.description.words import Described, Describing
+
+
+def covers(spec: Any, d: Describing) -> Described:
+    items, where, field = d.values(spec["items"]), spec.get("where"), spec.get("field")
+    if field:
+        head = d.t(
+            f"{d.items_in(spec['path'], where)} {field} 涵盖以下全部：{items}",
+            f"{field} across {d.items_in(spec['path'], where)} covers all of: {items}",
+        )
+    else:
+        head = d.t(
+            f"{d.items_in(spec['path'], where)}包括以下全部：{items}",
+            f"{d.items_in(spec['path'], where)} includes all of: {items}",
+        )
+    hazards: Mapping[str, str] = spec.get("excused_by_absent_hazard") or {}
+    if hazards:
+        excused = d.sep.join(
+            item if item == hazard else d.t(f"{item}（{hazard}）", f"{item} ({hazard})")
+            for item, hazard in hazards.items()
+        )
+        head += d.t(
+            f"；单位在 hazards_absent 中如实说明本地没有相应灾种的，可免：{excused}",
+            f"; excused where the unit declares the hazard absent in hazards_absent with a real "
+            f"reason: {excused}",
+        )
+    return Described(head)
+
+
+def partition(spec: Any, d: Describing) -> Described:
+    path, field, of = d.path(spec["path"]), spec["field"], d.path(spec["of"])
+    return Described(
+        d.t(
+            f"{of} 中每个真实的单位恰好是 {path} 中一项的 {field}，{path} 中没有未列出的单位，"
+            "且至少有一个单位",
+            f"every real entry of {of} is the {field} of exactly one item of {path}, no item "
+            "names an unlisted one, and there is at least one",
+        )
+    )
+
+
+def sizes(spec: Any, d: Describing) -> Described:
+    path, field, total = d.path(spec["path"]), spec["field"], d.path(spec["total"])
+    bounds = d.range(spec["min"], spec["max"])
+    return Described(
+        d.t(
+            f"{path} 每一项的 {field} 是数字且{bounds}；{total} 无法分成这样大小的几份时，"
+            f"可以超出范围，但份数须最少；{total} 缺失或为 0、或没有条目时不满足",
+            f"the {field} of every item of {path} is a number and {bounds}; when {total} "
+            "cannot be split into such parts, sizes outside the range are accepted with the "
+            f"fewest parts only; a missing or zero {total}, or no items, fails",
+        )
+    )
+
+
+# Dates ----------------------------------------------------------------------------------------
+
+
+def recent(spec: Any, d: Describing) -> Described:
+    path = d.path(spec["path"])
+    return Described(
+        d.t(
+            f"{path} 在{d.window(spec)}，晚于审核日的不算",
+            f"{path} is {d.window(spec)} (a later date fails)",
+        )
+    )
+
+
+def not_future(spec: Any, d: Describing) -> Described:
+    path = d.path(spec["path"])
+    return Described(
+        d.t(
+            f"{path} 不晚于审核日（未填写的不算不符合）",
+            f"{path} is not after the audit date (a missing date passes)",
+        )
+    )
+
+
+# Combinators ----------------------------------------------------------------------------------
+
+
+def each(spec: Any, d: Describing) -> Described:
+    where = spec.get("where")
+    if d.lang == "zh":
+        within = f" 里 {d.where(where)}" if where else ""
+        head = f"对 {d.path(spec['path'])}{within} 的每一项"
+    else:
+        head = f"for each item of {d.items_in(spec['path'], where)}"
+    head += (
+        d.t("（没有这样的条目也算满足）", " (none at all also passes)")
+        if spec.get("allow_empty")
+        else d.t("（至少要有一项，没有即不满足）", " (there must be at least one: none fails)")
+    )
+    check = spec["check"]
+    if set(check) == {"all"}:
+        # "For each item: all of: …" says no more than "for each item: …".
+        return Described(head, tuple(d.check(c) for c in check["all"]))
+    return Described(head, (d.check(check),))
+
+
+def all_(spec: Any, d: Describing) -> Described:
+    return Described(d.t("全部满足", "all of"), tuple(d.check(c) for c in spec))
+
+
+def any_(spec: Any, d: Describing) -> Described:
+    return Described(d.t("至少满足一项", "at least one of"), tuple(d.check(c) for c in spec))
+
+
+def rules(spec: Any, d: Describing) -> Described:
+    titles = {rule.id: rule.title.get(d.lang) for rule in d.pack.rules}
+    return Described(
+        d.t(
+            "以下规则对同一单位都没有不符合或无法检查，且至少一条适用",
+            "none of these rules fails or cannot be checked on the same unit, and at least one applies",
+        ),
+        tuple(Described(f"{rule_id} {titles.get(rule_id, '')}".rstrip()) for rule_id in spec),
+    )
