@@ -1,0 +1,70 @@
+"""The command line's choices and shared options, declared once for every command."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Format(str, Enum):
+    console = "console"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    markdown = "markdown"
+
+
+class LangOption(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class FailLevel(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
+class ReportKind(str, Enum):
+    gap = "gap"
+    notice = "notice"
+
+
+class ReportFormat(str, Enum):
+    docx = "docx"
+    markdown = "markdown"
+
+
+class InitLevel(str, Enum):
+    district = "district"
+    township = "township"
+    street = "street"
+    village = "village"
+    community = "community"
+
+
+PathsArg = Annotated[
+    list[Path], typer.Argument(help="站点文件或文件夹 · site files or folders", show_default=False)
+]
+LangOpt = Annotated[
+    LangOption,
+    typer.Option("--lang", envvar="EMCHECK_LANG", help="报告语言 · report language"),
+]
+RulesOpt = Annotated[
+    Path | None, typer.Option("--rules", help="使用另一个规则包文件夹 · another rule pack folder")
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="审核日期 YYYY-MM-DD（默认今天）· audit date (default today)"),
+]
+InlineIgnoresOpt = Annotated[
+    bool,
+    typer.Option(
+        "--inline-ignores",
+        help="采纳站点文件中的 # emcheck: ignore 注释（默认只列出：申报单位不能自行豁免）"
+        " · honour ignore comments in site files (default: listed, not applied)",
+    ),
+]
