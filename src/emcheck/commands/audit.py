@@ -27,6 +27,7 @@ from emcheck.reporters.options import ReportOptions
 from emcheck.reporters.stream import Writer
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.evidence import pack_evidence
+from emcheck.rulepack.model import RulePack
 from emcheck.writing import PendingFile, check_writable, write_atomically
 
 
@@ -103,7 +104,45 @@ def parse_outputs(
 
 
 def run_audit(options: AuditOptions) -> int:
+    """Check every input before anything is written, then stream the audit out file by file."""
     pack = load_rule_pack(options.rules)
+    files, policy = _inputs(options, pack)
+    screen = (
+        _writer(options, pack, options.output_format, sys.stdout.isatty())
+        if options.screen
+        else None
+    )
+    extra = [(r.path, _writer(options, pack, r.format, False)) for r in options.outputs]
+    verdict = ExitCode(options.fail_level, options.strict)
+    problems: list[Outcome] = []
+    try:
+        with ExitStack() as stack:
+            sinks = [(stack.enter_context(PendingFile(path)), w) for path, w in extra]
+            _emit(methodcaller("begin"), screen, sinks)
+            jobs = options.jobs or default_jobs()
+            for audit in audit_files(files, pack, options.as_of, jobs, progress_wanted()):
+                # Each file is written out and dropped: memory stays flat over any number of files.
+                audit = policy.apply(audit)
+                verdict.add(audit)
+                if options.write_baseline is not None:
+                    problems += [o for o in audit.outcomes if o.is_problem]
+                _emit(methodcaller("file", audit), screen, sinks)
+            notices = policy.notices()
+            _emit(methodcaller("end", notices), screen, sinks)
+            for sink, _ in sinks:
+                sink.commit()
+        if options.write_baseline is not None:
+            write_atomically(options.write_baseline, render_baseline(problems).encode("utf-8"))
+    except OSError as error:
+        raise OutputError(
+            Location(str(error.filename or "")),
+            Text(f"无法写入：{error.strerror}", f"cannot write: {error.strerror}"),
+        ) from None
+    return verdict.code(notices)
+
+
+def _inputs(options: AuditOptions, pack: RulePack) -> tuple[list[Path], Policy]:
+    """The site files and the run's policy, every input checked before any output exists."""
     others = [*options.waivers, *(p for p in (options.baseline, options.write_baseline) if p)]
     files = site_files(list(options.paths), others)
     if len(files) > 1:
@@ -125,48 +164,11 @@ def run_audit(options: AuditOptions) -> int:
         options.baseline,
         options.inline_ignores,
     )
-    verdict = ExitCode(options.fail_level, options.strict)
-    screen = (
-        writer(
-            options.output_format,
-            options.as_of,
-            pack,
-            _report_options(options, options.output_format, sys.stdout.isatty()),
-        )
-        if options.screen
-        else None
-    )
-    extra = [
-        (r.path, writer(r.format, options.as_of, pack, _report_options(options, r.format, False)))
-        for r in options.outputs
-    ]
-    problems: list[Outcome] = []
-    try:
-        with ExitStack() as stack:
-            sinks = [(stack.enter_context(PendingFile(path)), w) for path, w in extra]
-            _emit(methodcaller("begin"), screen, sinks)
-            audits = audit_files(
-                files, pack, options.as_of, options.jobs or default_jobs(), progress_wanted()
-            )
-            for audit in audits:
-                # Each file is written out and dropped: memory stays flat over any number of files.
-                audit = policy.apply(audit)
-                verdict.add(audit)
-                if options.write_baseline is not None:
-                    problems += [o for o in audit.outcomes if o.is_problem]
-                _emit(methodcaller("file", audit), screen, sinks)
-            notices = policy.notices()
-            _emit(methodcaller("end", notices), screen, sinks)
-            for sink, _ in sinks:
-                sink.commit()
-        if options.write_baseline is not None:
-            write_atomically(options.write_baseline, render_baseline(problems).encode("utf-8"))
-    except OSError as error:
-        raise OutputError(
-            Location(str(error.filename or "")),
-            Text(f"无法写入：{error.strerror}", f"cannot write: {error.strerror}"),
-        ) from None
-    return verdict.code(notices)
+    return files, policy
+
+
+def _writer(options: AuditOptions, pack: RulePack, name: str, terminal: bool) -> Writer:
+    return writer(name, options.as_of, pack, _report_options(options, name, terminal))
 
 
 def _emit(
