@@ -13,7 +13,7 @@ from emcheck.audit.outcomes import LEVEL_NAMES
 from emcheck.audit.rule_cases import run_all
 from emcheck.audit.vocabulary import SEVERITY
 from emcheck.commands.description import describe_rule, setting_text, when_present_text
-from emcheck.i18n import Lang, Text, chooser, list_separator
+from emcheck.i18n import MONTHS, Lang, Text, chooser, list_separator
 from emcheck.reporters.text_layout import columns
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.model import Rule, RulePack
@@ -98,22 +98,6 @@ def run_show(directory: Path | None, rule_id: str, lang: Lang) -> int:
     return exit_codes.OK
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def _deadline(pack: RulePack, rule: Rule, lang: Lang) -> str:
     """The pack's own words for the deadline (``2月底前``), else the date in words."""
     if rule.deadline is None:
@@ -121,7 +105,7 @@ def _deadline(pack: RulePack, rule: Rule, lang: Lang) -> str:
     deadline = pack.deadlines[rule.deadline]
     if deadline.label is not None:
         return deadline.label.get(lang)
-    month = _MONTHS[deadline.month - 1]
+    month = MONTHS[deadline.month - 1]
     if deadline.day == "last":
         return Text(f"{deadline.month}月底前", f"by the end of {month}").get(lang)
     return Text(f"{deadline.month}月{deadline.day}日前", f"by {deadline.day} {month}").get(lang)

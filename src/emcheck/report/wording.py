@@ -22,7 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from emcheck import resources
 from emcheck.audit.vocabulary import percent
 from emcheck.errors import InputError, Location
-from emcheck.i18n import Lang, Text
+from emcheck.i18n import MONTHS, Lang, Text
 from emcheck.loading.document import Document
 from emcheck.loading.loader import load_file
 from emcheck.validation.validator import SchemaValidator, validate_document
@@ -131,26 +131,10 @@ def _environment(lang: Lang) -> ImmutableSandboxedEnvironment:
     return env
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def format_date(value: date | None, lang: Lang) -> str:
     """``2026年4月10日`` (GB/T 9704: Arabic numerals, no leading zeros) or ``10 April 2026``."""
     if value is None:
         return ""
     if lang == "zh":
         return f"{value.year}年{value.month}月{value.day}日"
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
