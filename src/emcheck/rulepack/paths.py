@@ -53,17 +53,6 @@ def reach(data: Any, path: str) -> list[Any]:
     return found
 
 
-def is_empty(value: Any) -> bool:
-    """Missing, null, blank text, or an empty list or mapping."""
-    if value is MISSING or value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
-
-
 class SchemaPaths:
     """Answers whether a dotted path exists in the site schema, for rule-file checking."""
 
