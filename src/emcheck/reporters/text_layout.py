@@ -11,13 +11,15 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 
-_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 # In Chinese text a wide character may break anywhere; a run of narrow ones is a word.
-_CHINESE_TOKENS = re.compile(rf"[{_WIDE}]|[^\s{_WIDE}]+|\s+")
+_CHINESE_TOKENS = re.compile(rf"[{WIDE}]|[^\s{WIDE}]+|\s+")
 # In English text a Chinese term quoted from the site file is kept whole where it fits.
-_ENGLISH_TOKENS = re.compile(rf"[{_WIDE}]+|[^\s{_WIDE}]+|\s+")
+_ENGLISH_TOKENS = re.compile(rf"[{WIDE}]+|[^\s{WIDE}]+|\s+")
 # A line never starts with these (避头点): the character before them moves down with them.
 CLOSING = "，。、；：！？）」』】〉》”’,.;:!?)%"
+# …and never ends with these.
+OPENING = "（「『【〈《“‘("
 
 
 def wrap(text: str, width: int, chinese: bool = True) -> list[str]:

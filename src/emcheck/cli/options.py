@@ -18,6 +18,9 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+FORMAT_NAMES = "、".join(f.value for f in Format)
+
+
 class LangOption(str, Enum):
     zh = "zh"
     en = "en"
@@ -47,18 +50,28 @@ class InitLevel(str, Enum):
 
 
 PathsArg = Annotated[
-    list[Path], typer.Argument(help="站点文件或文件夹 · site files or folders", show_default=False)
+    list[Path],
+    typer.Argument(
+        metavar="PATH...", help="站点文件或文件夹 · site files or folders", show_default=False
+    ),
 ]
 LangOpt = Annotated[
     LangOption,
     typer.Option("--lang", envvar="EMCHECK_LANG", help="报告语言 · report language"),
 ]
 RulesOpt = Annotated[
-    Path | None, typer.Option("--rules", help="使用另一个规则包文件夹 · another rule pack folder")
+    Path | None,
+    typer.Option(
+        "--rules", metavar="DIR", help="使用另一个规则包文件夹 · another rule pack folder"
+    ),
 ]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option("--as-of", help="审核日期 YYYY-MM-DD（默认今天）· audit date (default today)"),
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="审核日期 YYYY-MM-DD（默认今天）· audit date (default today)",
+    ),
 ]
 InlineIgnoresOpt = Annotated[
     bool,

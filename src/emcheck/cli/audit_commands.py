@@ -1,0 +1,242 @@
+"""The commands that judge sites: ``audit`` (findings in any output format) and ``report``
+(the Word gap report or rectification notice)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from emcheck.cli.app import app, parse_date, run_command
+from emcheck.cli.help_format import HelpCommand
+from emcheck.cli.options import (
+    FORMAT_NAMES,
+    AsOfOpt,
+    FailLevel,
+    Format,
+    InlineIgnoresOpt,
+    LangOpt,
+    LangOption,
+    PathsArg,
+    ReportFormat,
+    ReportKind,
+    RulesOpt,
+)
+
+
+@app.command(cls=HelpCommand)
+def audit(
+    paths: PathsArg,
+    output_format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"输出格式：{FORMAT_NAMES}（默认 console）· output format",
+        ),
+    ] = None,
+    outputs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="写入文件 PATH（格式取 --format 或扩展名），或另写一份 FORMAT=PATH，可重复"
+            " · write to PATH (format from --format or its extension), or FORMAT=PATH (repeatable)",
+        ),
+    ] = None,
+    lang: LangOpt = LangOption.zh,
+    as_of: AsOfOpt = None,
+    rules: RulesOpt = None,
+    fail_level: Annotated[
+        FailLevel,
+        typer.Option(
+            "--fail-level", help="从哪个严重程度起判为失败 · lowest severity that fails the run"
+        ),
+    ] = FailLevel.error,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="需关注项和豁免问题也判为失败 · warnings and waiver problems fail too",
+        ),
+    ] = False,
+    waivers: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--waivers",
+            metavar="FILE",
+            help="豁免清单（可重复）· waivers file (repeatable)",
+            show_default=False,
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="只对基线之外的新问题判失败 · fail only on new findings",
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline",
+            metavar="FILE",
+            help="把当前问题写成基线 · record findings as a baseline",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help="并行进程数（默认 CPU 核数）· parallel workers"
+        ),
+    ] = None,
+    show_passed: Annotated[
+        bool, typer.Option("--show-passed", help="同时列出符合的规则 · list passing rules too")
+    ] = False,
+    inline_ignores: InlineIgnoresOpt = False,
+) -> None:
+    """审核站点文件，逐条给出结论 · Audit site files rule by rule."""
+    from emcheck.commands.audit import AuditOptions, parse_outputs, run_audit
+
+    def job() -> int:
+        chosen = output_format.value if output_format is not None else None
+        extra, main = parse_outputs(outputs or [], [f.value for f in Format], chosen)
+        return run_audit(
+            AuditOptions(
+                paths=tuple(paths),
+                output_format=main.format if main else chosen or Format.console.value,
+                lang=lang.value,
+                as_of=parse_date(as_of, "--as-of") or date.today(),
+                rules=rules,
+                fail_level=fail_level.value,
+                show_passed=show_passed,
+                outputs=(*extra, *([main] if main else [])),
+                waivers=tuple(waivers or ()),
+                baseline=baseline,
+                write_baseline=write_baseline,
+                strict=strict,
+                jobs=jobs,
+                inline_ignores=inline_ignores,
+                screen=main is None,
+            )
+        )
+
+    run_command(job, lang.value)
+
+
+@app.command(cls=HelpCommand)
+def report(
+    paths: PathsArg,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="报告文件；多个站点文件或文件夹时为输出文件夹 · report file, or a folder for several",
+        ),
+    ],
+    kind: Annotated[
+        ReportKind,
+        typer.Option(
+            "--kind",
+            help="gap 检查情况报告 · notice 整改通知书 · gap report or rectification notice",
+        ),
+    ] = ReportKind.gap,
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="docx（Word）或 markdown；默认按 -o 的扩展名，否则 docx"
+            " · file format; by default from the -o extension, else docx",
+        ),
+    ] = None,
+    lang: LangOpt = LangOption.zh,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="审核日期 YYYY-MM-DD（默认为检查日期，再默认今天）· audit date "
+            "(default: the inspection date, else today)",
+        ),
+    ] = None,
+    rules: RulesOpt = None,
+    meta: Annotated[
+        Path | None,
+        typer.Option("--meta", metavar="FILE", help="报告信息文件（YAML）· report details file"),
+    ] = None,
+    issuer: Annotated[
+        str | None,
+        typer.Option("--issuer", metavar="TEXT", help="检查单位（发文机关）· inspecting body"),
+    ] = None,
+    number: Annotated[
+        str | None, typer.Option("--number", metavar="TEXT", help="文号 · document number")
+    ] = None,
+    inspection_date: Annotated[
+        str | None,
+        typer.Option(
+            "--inspection-date", metavar="YYYY-MM-DD", help="检查日期 YYYY-MM-DD · inspection date"
+        ),
+    ] = None,
+    inspector: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--inspector", metavar="NAME", help="检查人员（两名，可重复）· inspector, give twice"
+        ),
+    ] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option("--contact", metavar="TEXT", help="联系人及电话 · contact person and phone"),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            metavar="DIR",
+            help="措辞模板文件夹（zh.yaml/en.yaml）· wording templates",
+        ),
+    ] = None,
+    inline_ignores: InlineIgnoresOpt = False,
+) -> None:
+    """生成检查情况报告或整改通知书（Word）· Write gap reports or rectification notices."""
+    from emcheck.commands.report import ReportCommandOptions, run_report
+    from emcheck.report.meta import MetaOverrides
+
+    def job() -> int:
+        overrides = MetaOverrides(
+            issuer=issuer,
+            number=number,
+            inspection_date=parse_date(inspection_date, "--inspection-date"),
+            inspectors=tuple(inspector or ()),
+            contact=contact,
+        )
+        return run_report(
+            ReportCommandOptions(
+                paths=tuple(paths),
+                output=output,
+                kind=kind.value,
+                output_format=(
+                    output_format.value
+                    if output_format is not None
+                    else "markdown"
+                    if output.suffix.lower() == ".md"
+                    else "docx"
+                ),
+                lang=lang.value,
+                as_of=parse_date(as_of, "--as-of"),
+                rules=rules,
+                meta_file=meta,
+                overrides=overrides,
+                template_dir=template_dir,
+                inline_ignores=inline_ignores,
+            )
+        )
+
+    run_command(job, lang.value)

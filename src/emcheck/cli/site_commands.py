@@ -1,0 +1,51 @@
+"""The commands a submitting unit uses on its own file: ``validate``, ``schema`` and ``init``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from emcheck.cli.app import app, run_command
+from emcheck.cli.help_format import HelpCommand
+from emcheck.cli.options import InitLevel, LangOpt, LangOption, PathsArg
+
+
+@app.command(cls=HelpCommand)
+def validate(paths: PathsArg, lang: LangOpt = LangOption.zh) -> None:
+    """只检查站点文件格式（报送前自查）· Check site files against the schema only."""
+    from emcheck.commands.validate import run_validate
+
+    run_command(lambda: run_validate(tuple(paths), lang.value), lang.value)
+
+
+@app.command(cls=HelpCommand)
+def schema() -> None:
+    """打印站点文件的 JSON Schema（供编辑器补全）· Print the site file JSON Schema."""
+    import json
+
+    from emcheck import resources
+
+    typer.echo(json.dumps(resources.schema("site"), ensure_ascii=False, indent=2))
+
+
+@app.command(cls=HelpCommand)
+def init(
+    level: Annotated[InitLevel, typer.Option("--level", help="层级 · level")] = InitLevel.district,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="写入文件（默认输出到屏幕）· write to a file"
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="覆盖已存在的文件 · overwrite an existing file"),
+    ] = False,
+    lang: LangOpt = LangOption.zh,
+) -> None:
+    """生成带中文注释的站点文件模板 · Write a commented site file template."""
+    from emcheck.commands.init import run_init
+
+    run_command(lambda: run_init(level.value, output, lang.value, force), lang.value)
