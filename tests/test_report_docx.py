@@ -369,6 +369,28 @@ class TestCommand:
         assert result.exit_code == 1
         assert sorted(p.name for p in out.iterdir()) == [f"{p.stem}-gap.md" for p in EXAMPLE_FILES]
 
+    def test_an_existing_report_is_kept_unless_forced(self, cli: Cli, tmp_path: Path) -> None:
+        signed = tmp_path / "n.docx"
+        signed.write_bytes(b"signed by the inspector")
+        result = cli("report", GAPS, "-o", signed, "--as-of", AS_OF_TEXT)
+        assert result.exit_code == 2
+        assert f"{signed}: 文件已存在，未写入任何报告；确需覆盖请加 --force" in result.output
+        assert signed.read_bytes() == b"signed by the inspector"
+        assert cli("report", GAPS, "-o", signed, "--as-of", AS_OF_TEXT, "--force").exit_code == 1
+        assert "报告" in docx_text(open_docx(signed.read_bytes()))
+
+    def test_a_folder_run_writes_nothing_when_one_report_exists(
+        self, cli: Cli, tmp_path: Path
+    ) -> None:
+        out = tmp_path / "reports"
+        out.mkdir()
+        kept = out / f"{EXAMPLE_FILES[-1].stem}-gap.md"
+        kept.write_text("edited", encoding="utf-8")
+        result = cli("report", EXAMPLES, "-o", out, "--as-of", AS_OF_TEXT, "-f", "markdown")
+        assert result.exit_code == 2
+        assert [p.name for p in out.iterdir()] == [kept.name]
+        assert kept.read_text(encoding="utf-8") == "edited"
+
     def test_options_override_the_meta_file(self, cli: Cli, tmp_path: Path) -> None:
         out = tmp_path / "n.docx"
         cli(

@@ -15,6 +15,7 @@ from emcheck.cli.options import (
     FORMAT_NAMES,
     AsOfOpt,
     FailLevel,
+    ForceOpt,
     Format,
     InlineIgnoresOpt,
     LangOpt,
@@ -204,6 +205,7 @@ def report(
         ),
     ] = None,
     inline_ignores: InlineIgnoresOpt = False,
+    force: ForceOpt = False,
 ) -> None:
     """生成检查情况报告或整改通知书（Word）· Write gap reports or rectification notices."""
     from emcheck.commands.report import ReportCommandOptions, run_report
@@ -236,6 +238,7 @@ def report(
                 overrides=overrides,
                 template_dir=template_dir,
                 inline_ignores=inline_ignores,
+                force=force,
             )
         )
 

@@ -81,3 +81,6 @@ InlineIgnoresOpt = Annotated[
         " · honour ignore comments in site files (default: listed, not applied)",
     ),
 ]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="覆盖已存在的文件 · overwrite an existing file")
+]

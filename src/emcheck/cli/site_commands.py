@@ -9,7 +9,7 @@ import typer
 
 from emcheck.cli.app import app, run_command
 from emcheck.cli.help_format import HelpCommand
-from emcheck.cli.options import InitLevel, LangOpt, LangOption, PathsArg
+from emcheck.cli.options import ForceOpt, InitLevel, LangOpt, LangOption, PathsArg
 
 
 @app.command(cls=HelpCommand)
@@ -39,10 +39,7 @@ def init(
             "--output", "-o", metavar="FILE", help="写入文件（默认输出到屏幕）· write to a file"
         ),
     ] = None,
-    force: Annotated[
-        bool,
-        typer.Option("--force", help="覆盖已存在的文件 · overwrite an existing file"),
-    ] = False,
+    force: ForceOpt = False,
     lang: LangOpt = LangOption.zh,
 ) -> None:
     """生成带中文注释的站点文件模板 · Write a commented site file template."""

@@ -7,6 +7,7 @@ in full before its file is written (atomically), so a failure never leaves half 
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -53,6 +54,8 @@ class ReportCommandOptions:
     template_dir: Path | None = None
     inline_ignores: bool = False
     """Honour ``# emcheck: ignore`` comments in the site files."""
+    force: bool = False
+    """Replace reports that already exist."""
 
 
 def run_report(options: ReportCommandOptions) -> int:
@@ -106,7 +109,7 @@ def plan_outputs(
                 Location(str(output)),
                 Text(f"文件夹 {parent} 不存在", f"the folder {parent} does not exist"),
             )
-        return [output], None
+        return _not_overwritten([output], options.force), None
     if output.suffix.lower() in (".docx", ".md") and not output.is_dir():
         # 汇总.docx for a folder of sites would become a folder named like a document.
         raise OutputError(
@@ -126,7 +129,27 @@ def plan_outputs(
         )
     targets = [output / f"{path.stem}-{options.kind}{suffix}" for path in files]
     _no_clashes(files, targets)
-    return targets, output
+    return _not_overwritten(targets, options.force), output
+
+
+def _not_overwritten(targets: list[Path], force: bool) -> list[Path]:
+    """A report already written may have been edited or signed since: it is replaced only
+    when asked, and a refused run writes none of the others either."""
+    existing = [target for target in targets if os.path.lexists(target)]
+    if existing and not force:
+        more = len(existing) - 1
+        raise OutputError(
+            Location(str(existing[0])),
+            Text(
+                "文件已存在"
+                + (f"（另有 {more} 份）" if more else "")
+                + "，未写入任何报告；确需覆盖请加 --force",
+                "the file already exists"
+                + (f" (and {more} more)" if more else "")
+                + "; no report written (add --force to overwrite)",
+            ),
+        )
+    return targets
 
 
 def _make_folder(folder: Path) -> None:
