@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import pytest
+import typer
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from emcheck.cli import app
 
-COMMANDS = [
-    [],
-    ["audit"],
-    ["report"],
-    ["validate"],
-    ["init"],
-    ["schema"],
-    ["rules"],
-    ["rules", "list"],
-    ["rules", "show"],
-    ["rules", "test"],
-    ["rules", "lint"],
-]
+
+def command_paths(command: object, path: tuple[str, ...] = ()) -> list[list[str]]:
+    """Every command and group of the app, found from the app itself so a new one is covered."""
+    found = [list(path)]
+    for name, sub in getattr(command, "commands", {}).items():
+        found += command_paths(sub, (*path, name))
+    return found
+
+
+COMMANDS = command_paths(typer.main.get_command(app))
 
 
 def help_screen(command: list[str], columns: int) -> str:

@@ -18,8 +18,6 @@ _CHINESE_TOKENS = re.compile(rf"[{WIDE}]|[^\s{WIDE}]+|\s+")
 _ENGLISH_TOKENS = re.compile(rf"[{WIDE}]+|[^\s{WIDE}]+|\s+")
 # A line never starts with these (避头点): the character before them moves down with them.
 CLOSING = "，。、；：！？）」』】〉》”’,.;:!?)%"
-# …and never ends with these.
-OPENING = "（「『【〈《“‘("
 
 
 def wrap(text: str, width: int, chinese: bool = True) -> list[str]:
