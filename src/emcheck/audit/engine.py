@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from emcheck.audit.keys import keyed_path
 from emcheck.audit.outcomes import (
     DUE,
     ERROR,
@@ -171,6 +172,7 @@ def _failed(
             (f.label.zh, f.label.en, format_path(f.path[len(subject.path) :]), f.actual.zh)
             for f in failures
         ),
+        key_path=keyed_path(document.data, failures[0].path, len(subject.path)),
     )
 
 

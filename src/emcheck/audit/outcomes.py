@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from emcheck.audit.keys import finding_key
 from emcheck.errors import EmcheckError, Location
 from emcheck.i18n import Text
 from emcheck.loading.document import JsonPath, format_path
@@ -54,8 +55,11 @@ class Subject:
     path: JsonPath
     """Where the unit's data starts in the file (``()`` for the file's own unit)."""
     parent: str | None
-    """The district's id, for a village or community written inside a district file."""
+    """The district's id: for a village or community written inside a district file, or as
+    a village or community file names it (``parent:``)."""
     pilot_year: int
+    zone: str | None = None
+    """The 经济区 the unit belongs to (a village in a district file: the district's)."""
 
     @property
     def level_group(self) -> str:
@@ -119,6 +123,9 @@ class Outcome:
     failed_parts: tuple[tuple[str, str, str, str], ...] = ()
     """For a fail: each failing sub-check's label (zh, en), path from the unit's start and
     what was found (zh), so that a rule case can name the part it expects to fail."""
+    key_path: str = ""
+    """For a problem: where it points from the unit's start, list elements named by key
+    (``rescue_team.members[王五].phone``), so that it is found again in a later round."""
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Parallel audits send outcomes between processes: the rule travels as its id
@@ -136,6 +143,11 @@ class Outcome:
         """Stable across edits elsewhere in the file: rule, unit and path, never the line."""
         key = f"{self.rule.id}|{self.subject.id}|{format_path(self.relative_path)}"
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+    @property
+    def finding_key(self) -> str:
+        """The finding across rounds: rule × unit × keyed path (see :mod:`emcheck.audit.keys`)."""
+        return finding_key(self.rule.id, self.subject.id, self.key_path)
 
     @property
     def is_problem(self) -> bool:

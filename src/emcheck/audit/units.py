@@ -51,8 +51,9 @@ def subjects_of(document: Document) -> Iterator[Subject]:
         data["level"],
         document.file,
         (),
-        None,
+        data.get("parent"),
         int(data.get("pilot_year", 0)),
+        data.get("zone") or None,
     )
     yield top
     for key, level in SUB_SITE_KEYS.items():
@@ -65,6 +66,7 @@ def subjects_of(document: Document) -> Iterator[Subject]:
                 (key, index),
                 top.id,
                 int(item.get("pilot_year", top.pilot_year)),
+                item.get("zone") or top.zone,
             )
 
 

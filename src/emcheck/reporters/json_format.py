@@ -92,7 +92,14 @@ def _file(audit: FileAudit, lang: Lang) -> dict[str, Any]:
         "file": audit.file,
         "status": status,
         "sites": [
-            {"id": s.id, "name": s.name, "level": s.level, "parent": s.parent}
+            {
+                "id": s.id,
+                "name": s.name,
+                "level": s.level,
+                "parent": s.parent,
+                "zone": s.zone,
+                "pilot_year": s.pilot_year,
+            }
             for s in audit.subjects
         ],
         "errors": errors,
@@ -133,6 +140,7 @@ def _outcome(outcome: Outcome, lang: Lang) -> dict[str, Any]:
         "deadline": outcome.deadline.isoformat() if outcome.deadline else None,
         "due_status": outcome.due,
         "fingerprint": outcome.fingerprint,
+        "finding_key": outcome.finding_key if outcome.is_problem else None,
         "baseline": outcome.baseline,
         "waiver": _waiver(outcome.waiver),
     }
