@@ -38,6 +38,29 @@ def check_writable(path: Path) -> None:
         )
 
 
+def refuse_existing(targets: list[Path], force: bool) -> list[Path]:
+    """A document already written may have been edited or signed since: it is replaced only
+    when asked, and a refused run writes none of the others either."""
+    from emcheck.errors import Location, OutputError
+    from emcheck.i18n import Text
+
+    existing = [target for target in targets if os.path.lexists(target)]
+    if existing and not force:
+        more = len(existing) - 1
+        raise OutputError(
+            Location(str(existing[0])),
+            Text(
+                "文件已存在"
+                + (f"（另有 {more} 份）" if more else "")
+                + "，未写入任何报告；确需覆盖请加 --force",
+                "the file already exists"
+                + (f" (and {more} more)" if more else "")
+                + "; no report written (add --force to overwrite)",
+            ),
+        )
+    return targets
+
+
 class PendingFile:
     """An output written bit by bit into a temporary file beside it, renamed into place
     only by :meth:`commit`; leaving the ``with`` block without it leaves nothing behind."""

@@ -1,8 +1,16 @@
 """The ``emcheck`` command line: options are parsed here and handed on as plain values to
 ``emcheck.commands``. Each ``*_commands`` module declares its commands on the one app."""
 
-from emcheck.cli import audit_commands, rules_commands, site_commands
+from emcheck.cli import audit_commands, progress_commands, rules_commands, site_commands
 from emcheck.cli.app import app, main
 from emcheck.cli.options import Format
 
-__all__ = ["Format", "app", "audit_commands", "main", "rules_commands", "site_commands"]
+__all__ = [
+    "Format",
+    "app",
+    "audit_commands",
+    "main",
+    "progress_commands",
+    "rules_commands",
+    "site_commands",
+]

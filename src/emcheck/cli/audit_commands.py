@@ -18,12 +18,14 @@ from emcheck.cli.options import (
     ForceOpt,
     Format,
     InlineIgnoresOpt,
+    JobsOpt,
     LangOpt,
     LangOption,
     PathsArg,
     ReportFormat,
     ReportKind,
     RulesOpt,
+    WaiversOpt,
 )
 
 
@@ -65,15 +67,7 @@ def audit(
             help="需关注项和豁免问题也判为失败 · warnings and waiver problems fail too",
         ),
     ] = False,
-    waivers: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--waivers",
-            metavar="FILE",
-            help="豁免清单（可重复）· waivers file (repeatable)",
-            show_default=False,
-        ),
-    ] = None,
+    waivers: WaiversOpt = None,
     baseline: Annotated[
         Path | None,
         typer.Option(
@@ -90,12 +84,7 @@ def audit(
             help="把当前问题写成基线 · record findings as a baseline",
         ),
     ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, metavar="N", help="并行进程数（默认 CPU 核数）· parallel workers"
-        ),
-    ] = None,
+    jobs: JobsOpt = None,
     show_passed: Annotated[
         bool, typer.Option("--show-passed", help="同时列出符合的规则 · list passing rules too")
     ] = False,

@@ -84,3 +84,31 @@ InlineIgnoresOpt = Annotated[
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="覆盖已存在的文件 · overwrite an existing file")
 ]
+
+
+class ProgressFormat(str, Enum):
+    """The names of ``emcheck.report.progress.FORMAT_BY_NAME`` (a test keeps them equal)."""
+
+    console = "console"
+    json = "json"
+    markdown = "markdown"
+    xlsx = "xlsx"
+    docx = "docx"
+    html = "html"
+
+
+WaiversOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--waivers",
+        metavar="FILE",
+        help="豁免清单（可重复）· waivers file (repeatable)",
+        show_default=False,
+    ),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="并行进程数（默认 CPU 核数）· parallel workers"
+    ),
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
@@ -75,7 +75,10 @@ FORMAT_BY_SUFFIX = {
 
 
 def parse_outputs(
-    values: Sequence[str], formats: Sequence[str], chosen: str | None
+    values: Sequence[str],
+    formats: Sequence[str],
+    chosen: str | None,
+    suffixes: Mapping[str, str] = FORMAT_BY_SUFFIX,
 ) -> tuple[tuple[OutputRequest, ...], OutputRequest | None]:
     """``--output FORMAT=PATH`` (more reports), and at most one bare ``-o PATH``: the run's own
     report, written to that file instead of the screen, in ``--format`` or by its extension."""
@@ -86,16 +89,16 @@ def parse_outputs(
             extra.append(OutputRequest(name, Path(path)))
             continue
         target = Path(value)
-        shape = chosen or FORMAT_BY_SUFFIX.get(target.suffix.lower())
+        shape = chosen or suffixes.get(target.suffix.lower())
         if main is not None or shape is None:
-            known = "、".join(FORMAT_BY_SUFFIX)
+            known = "、".join(suffixes)
             raise InputError(
                 Location("--output"),
                 Text(
                     f"“{value}”：只能有一个 -o 文件，格式由 --format 或扩展名（{known}）决定；"
                     f"另写报告请用 FORMAT=PATH，FORMAT 为 {'、'.join(formats)} 之一",
                     f"'{value}': one -o file at most, its format from --format or its extension "
-                    f"({', '.join(FORMAT_BY_SUFFIX)}); for more reports write FORMAT=PATH with "
+                    f"({', '.join(suffixes)}); for more reports write FORMAT=PATH with "
                     f"FORMAT one of {', '.join(formats)}",
                 ),
             )

@@ -7,7 +7,6 @@ in full before its file is written (atomically), so a failure never leaves half 
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,7 +28,7 @@ from emcheck.report.document import render_report
 from emcheck.report.meta import MetaOverrides, check_units, load_meta
 from emcheck.report.wording import wording
 from emcheck.rulepack.choose import load_rule_pack
-from emcheck.writing import write_atomically
+from emcheck.writing import refuse_existing, write_atomically
 
 SUFFIXES = {"docx": ".docx", "markdown": ".md"}
 
@@ -109,7 +108,7 @@ def plan_outputs(
                 Location(str(output)),
                 Text(f"文件夹 {parent} 不存在", f"the folder {parent} does not exist"),
             )
-        return _not_overwritten([output], options.force), None
+        return refuse_existing([output], options.force), None
     if output.suffix.lower() in (".docx", ".md") and not output.is_dir():
         # 汇总.docx for a folder of sites would become a folder named like a document.
         raise OutputError(
@@ -129,27 +128,7 @@ def plan_outputs(
         )
     targets = [output / f"{path.stem}-{options.kind}{suffix}" for path in files]
     _no_clashes(files, targets)
-    return _not_overwritten(targets, options.force), output
-
-
-def _not_overwritten(targets: list[Path], force: bool) -> list[Path]:
-    """A report already written may have been edited or signed since: it is replaced only
-    when asked, and a refused run writes none of the others either."""
-    existing = [target for target in targets if os.path.lexists(target)]
-    if existing and not force:
-        more = len(existing) - 1
-        raise OutputError(
-            Location(str(existing[0])),
-            Text(
-                "文件已存在"
-                + (f"（另有 {more} 份）" if more else "")
-                + "，未写入任何报告；确需覆盖请加 --force",
-                "the file already exists"
-                + (f" (and {more} more)" if more else "")
-                + "; no report written (add --force to overwrite)",
-            ),
-        )
-    return targets
+    return refuse_existing(targets, options.force), output
 
 
 def _make_folder(folder: Path) -> None:

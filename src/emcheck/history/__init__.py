@@ -1,0 +1,1 @@
+"""Earlier rounds: matching findings across audits, the push group's progress, rechecks."""

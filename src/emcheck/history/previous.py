@@ -1,0 +1,222 @@
+"""Earlier rounds, read back: what ``progress --format json`` or ``audit --format json`` wrote.
+
+Both put one entry per line, so a round is read line by line and only per-unit figures and
+open-finding keys are kept: a thousand large districts stay within flat memory. A file that
+was reformatted (entries spread over several lines) is still read, whole.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from emcheck.audit.vocabulary import Tally
+from emcheck.errors import InputError, Location
+from emcheck.history import round_json
+from emcheck.history.round import UNASSIGNED
+from emcheck.i18n import Text
+
+AUDIT_FORMAT = "emcheck-audit"
+NOTHING = Tally(0, 0, 0, 0, 0, 0, 0)
+STATUS_FIELDS = ("pass", "fail", "not_applicable", "error", "waived", "warnings", "overdue")
+
+
+@dataclass
+class Earlier:
+    """A unit as an earlier round saw it."""
+
+    name: str
+    zone: str
+    tally: Tally
+    keys: set[str] = field(default_factory=set)
+    """Open findings: rule × unit × keyed path (rule × unit for audit JSON without paths)."""
+
+
+@dataclass(frozen=True)
+class PreviousRound:
+    file: str
+    as_of: date
+    units: dict[str, Earlier]
+    unreadable: int
+
+
+class _Spread(Exception):
+    """The file is not one entry per line: read it whole instead."""
+
+
+def read_previous(path: Path) -> PreviousRound:
+    shown = str(path)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            try:
+                head, entries = _by_line(handle, shown)
+                return _build(shown, head, entries)
+            except _Spread:
+                handle.seek(0)
+                data = json.load(handle)
+                return _build(shown, *_whole(data, shown))
+    except FileNotFoundError:
+        raise InputError(Location(shown), Text("文件不存在", "no such file")) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(
+            Location(shown), Text(f"无法读取：{error}", f"cannot read it: {error}")
+        ) from None
+    except json.JSONDecodeError as error:
+        raise InputError(
+            Location(shown, error.lineno, error.colno),
+            Text(f"不是有效的 JSON：{error.msg}", f"not valid JSON: {error.msg}"),
+        ) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise InputError(
+            Location(shown),
+            Text(
+                f"记录中有缺字段或类型不对的条目（{error!r}）：请使用 emcheck 原样输出的文件",
+                f"an entry lacks a field or has the wrong type ({error!r}): give the file "
+                "exactly as emcheck wrote it",
+            ),
+        ) from None
+
+
+Entries = Iterator[tuple[str, dict[str, Any], int]]
+
+
+def _by_line(handle: IO[str], shown: str) -> tuple[dict[str, Any], Entries]:
+    """The head (every ``"key": value`` line before the first list), then the entries."""
+    if handle.readline().strip() != "{":
+        raise _Spread
+    head: dict[str, Any] = {}
+    for number, raw in enumerate(handle, 2):
+        line = raw.strip().rstrip(",")
+        name, _, value = line.partition(": ")
+        if value == "[":
+            return head, _entries(handle, json.loads(name), number, shown)
+        if not name.startswith('"') or not value:
+            raise _Spread
+        head[json.loads(name)] = _loads(value, shown, number)
+    return head, iter(())
+
+
+def _entries(handle: IO[str], section: str, number: int, shown: str) -> Entries:
+    for number, raw in enumerate(handle, number + 1):  # noqa: B020 - continues the count
+        line = raw.strip().rstrip(",")
+        if line.startswith("{"):
+            yield section, _loads(line, shown, number), number
+        elif line == "]":
+            continue
+        elif line.endswith(": ["):
+            section = json.loads(line.partition(":")[0])
+        elif line.endswith(": []") or line == "}":
+            continue
+        else:
+            raise _Spread
+
+
+def _loads(text: str, shown: str, number: int) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            Location(shown, number, error.colno),
+            Text(f"不是有效的 JSON：{error.msg}", f"not valid JSON: {error.msg}"),
+        ) from None
+
+
+def _whole(data: Any, shown: str) -> tuple[dict[str, Any], Entries]:
+    if not isinstance(data, dict):
+        return {}, iter(())
+    lists = {k: v for k, v in data.items() if isinstance(v, list)}
+    head = {k: v for k, v in data.items() if k not in lists}
+    entries = ((k, e, 0) for k, items in lists.items() for e in items if isinstance(e, dict))
+    return head, entries
+
+
+def _build(shown: str, head: dict[str, Any], entries: Entries) -> PreviousRound:
+    kind = (head.get("format"), head.get("version"))
+    if kind not in ((round_json.FORMAT, round_json.VERSION), (AUDIT_FORMAT, 1)):
+        raise InputError(
+            Location(shown, 1, 1),
+            Text(
+                "不是 emcheck 的轮次记录：请给出 progress --format json 或 audit --format json "
+                f"的输出（本文件 format={kind[0]!r}、version={kind[1]!r}）",
+                "not an emcheck round: give what progress --format json or audit --format json "
+                f"wrote (this file has format={kind[0]!r}, version={kind[1]!r})",
+            ),
+        )
+    as_of = _date(head.get("as_of"), shown)
+    if kind[0] == AUDIT_FORMAT:
+        units, unreadable = _from_audit(entries)
+    else:
+        units, unreadable = _from_round(entries)
+    return PreviousRound(shown, as_of, units, unreadable)
+
+
+def _date(value: Any, shown: str) -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(
+            Location(shown, 1, 1),
+            Text(f"as_of 不是日期：{value!r}", f"as_of is not a date: {value!r}"),
+        ) from None
+
+
+def _from_round(entries: Entries) -> tuple[dict[str, Earlier], int]:
+    units: dict[str, Earlier] = {}
+    unreadable = 0
+    for section, entry, _ in entries:
+        if section == "units":
+            units[str(entry["id"])] = Earlier(str(entry["name"]), str(entry["zone"]), _tally(entry))
+        elif section == "findings" and entry.get("unit_id") in units:
+            units[entry["unit_id"]].keys.add(str(entry["key"]))
+        elif section == "unreadable":
+            unreadable += 1
+    return units, unreadable
+
+
+def _tally(entry: dict[str, Any]) -> Tally:
+    return Tally(
+        passed=int(entry["pass"]),
+        failed=int(entry["fail"]),
+        not_applicable=int(entry["not_applicable"]),
+        errors=int(entry["error"]),
+        waived=int(entry["waived"]),
+        warnings=int(entry["warnings"]),
+        overdue=int(entry["overdue"]),
+    )
+
+
+def _from_audit(entries: Entries) -> tuple[dict[str, Earlier], int]:
+    counts: dict[str, dict[str, int]] = {}
+    units: dict[str, Earlier] = {}
+    unreadable = 0
+    for section, entry, _ in entries:
+        if section == "outcomes":
+            unit = str(entry["site_id"])
+            if unit not in units:
+                units[unit] = Earlier(str(entry["site_name"]), UNASSIGNED, NOTHING)
+                counts[unit] = dict.fromkeys(STATUS_FIELDS, 0)
+            _count(counts[unit], entry)
+            if entry["status"] in ("fail", "error"):
+                key = entry.get("finding_key") or f"{entry['rule_id']}|{unit}|"
+                units[unit].keys.add(str(key))
+        elif section == "files":
+            unreadable += entry.get("status") != "audited"
+            for site in entry.get("sites", []):
+                if site.get("id") in units:
+                    units[site["id"]].zone = site.get("zone") or UNASSIGNED
+    for unit, figures in counts.items():
+        units[unit].tally = _tally(figures)
+    return units, unreadable
+
+
+def _count(figures: dict[str, int], entry: dict[str, Any]) -> None:
+    """One audit outcome into the figures the audit summary would show."""
+    status = str(entry["status"])
+    figures[status] += 1
+    problem = status in ("fail", "error")
+    figures["warnings"] += status == "fail" and entry.get("severity") == "warning"
+    figures["overdue"] += problem and entry.get("due_status") == "overdue"

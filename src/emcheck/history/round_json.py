@@ -1,0 +1,100 @@
+"""``progress --format json``: the round as a compact, versioned record (docs/progress.md).
+
+One unit or finding per line, like the audit JSON: the C encoder stays fast, the file stays
+diffable, and a later run reads it back line by line (:mod:`emcheck.history.previous`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from emcheck import __version__
+from emcheck.audit.vocabulary import Tally
+from emcheck.history.round import Finding, Round, Unit
+
+FORMAT = "emcheck-progress"
+VERSION = 1
+
+
+def render(round_: Round) -> str:
+    head = {
+        "format": FORMAT,
+        "version": VERSION,
+        "tool": {"name": "emcheck", "version": __version__},
+        "pack": {"id": round_.pack_id, "version": round_.pack_version},
+        "as_of": round_.as_of.isoformat(),
+        "nodes": [
+            {"name": n.name, "clauses": n.clauses, "label": {"zh": n.label.zh, "en": n.label.en}}
+            for n in round_.nodes
+        ],
+        "summary": tally_fields(round_.tally),
+    }
+    parts = [f"  {_dump(k)}: {_dump(v)}" for k, v in head.items()]
+    parts.append(_list("units", [_unit(u) for u in round_.units]))
+    parts.append(_list("findings", [_finding(f) for f in round_.findings]))
+    unreadable = [
+        {"file": u.file, "reason": u.reason, "line": u.line, "message": u.message.zh}
+        for u in round_.unreadable
+    ]
+    parts.append(_list("unreadable", unreadable))
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def tally_fields(tally: Tally) -> dict[str, Any]:
+    """The audit summary's figures, under the audit JSON's names."""
+    return {
+        "pass": tally.passed,
+        "fail": tally.failed,
+        "warnings": tally.warnings,
+        "error": tally.errors,
+        "waived": tally.waived,
+        "not_applicable": tally.not_applicable,
+        "overdue": tally.overdue,
+        "compliance_percent": None if tally.compliance is None else round(tally.compliance, 1),
+    }
+
+
+def _unit(unit: Unit) -> dict[str, Any]:
+    worst = unit.worst
+    return {
+        "id": unit.id,
+        "name": unit.name,
+        "level": unit.level,
+        "zone": unit.zone,
+        "parent": unit.parent,
+        "file": unit.file,
+        **tally_fields(unit.tally),
+        "nodes": [
+            {"state": s.state, "open": s.open, "days_overdue": s.days_overdue} for s in unit.nodes
+        ],
+        "no_deadline_open": unit.no_deadline_open,
+        "worst": None
+        if worst is None
+        else {"rule_id": worst.rule_id, "clause": worst.clause, "days_overdue": worst.days_overdue},
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "key": finding.key,
+        "rule_id": finding.rule_id,
+        "clause": finding.clause,
+        "unit_id": finding.unit_id,
+        "status": finding.status,
+        "severity": finding.severity,
+        "deadline": finding.deadline.isoformat() if finding.deadline else None,
+        "days_overdue": finding.days_overdue,
+        "file": finding.file,
+        "line": finding.line,
+    }
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _list(name: str, items: list[dict[str, Any]]) -> str:
+    if not items:
+        return f"  {_dump(name)}: []"
+    return f"  {_dump(name)}: [\n" + ",\n".join(f"    {_dump(i)}" for i in items) + "\n  ]"
