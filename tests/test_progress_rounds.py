@@ -25,7 +25,9 @@ from emcheck.history.trend import trend
 from emcheck.rulepack.model import RulePack
 
 AS_OF = date(2026, 4, 10)
-NAMES = st.lists(st.text("张王李赵某明华", min_size=2, max_size=4), min_size=1, max_size=8, unique=True)
+NAMES = st.lists(
+    st.text("张王李赵某明华", min_size=2, max_size=4), min_size=1, max_size=8, unique=True
+)
 
 
 @given(NAMES, st.data())
@@ -35,7 +37,9 @@ def test_a_list_entry_keeps_its_key_when_the_list_is_reordered(names: list[str],
     moved = [members[i] for i in order]
     index = data.draw(st.integers(0, len(names) - 1))
     before = keyed_path({"team": {"members": members}}, ("team", "members", index, "phone"))
-    after = keyed_path({"team": {"members": moved}}, ("team", "members", order.index(index), "phone"))
+    after = keyed_path(
+        {"team": {"members": moved}}, ("team", "members", order.index(index), "phone")
+    )
     assert before == after == f"team.members[{names[index]}].phone"
 
 
@@ -43,7 +47,12 @@ def test_entries_sharing_a_name_are_told_apart_and_entries_without_one_by_positi
     data = {"xs": [{"name": "甲"}, {"name": "甲"}, {"post": "无名"}]}
     assert keyed_path(data, ("xs", 1)) == "xs[甲#2]"
     assert keyed_path(data, ("xs", 2)) == "xs[#3]"
-    assert keyed_path({"villages": [{"id": "a", "grids": [{"name": "一组"}]}]}, ("villages", 0, "grids", 0), 2) == "grids[一组]"
+    assert (
+        keyed_path(
+            {"villages": [{"id": "a", "grids": [{"name": "一组"}]}]}, ("villages", 0, "grids", 0), 2
+        )
+        == "grids[一组]"
+    )
 
 
 def _round(files: list[Path], pack: RulePack, as_of: date = AS_OF) -> Round:
@@ -128,11 +137,23 @@ def test_an_audit_record_reads_as_the_same_round_as_a_progress_record(
 @pytest.mark.parametrize(
     ("text", "where", "words"),
     [
-        ('{\n  "format": "emcheck-progress",\n  "version": 1,\n  "as_of": "2026-04-10",\n  "units": [\n    {"id": \n', ":7:1", "JSON"),
+        (
+            '{\n  "format": "emcheck-progress",\n  "version": 1,\n  "as_of": "2026-04-10",\n  "units": [\n    {"id": \n',
+            ":7:1",
+            "JSON",
+        ),
         ('{"format": "emcheck-baseline", "version": 1}', ":1:1", "不是 emcheck 的轮次记录"),
-        ('{"format": "emcheck-progress", "version": 2, "as_of": "2026-04-10"}', ":1:1", "version=2"),
+        (
+            '{"format": "emcheck-progress", "version": 2, "as_of": "2026-04-10"}',
+            ":1:1",
+            "version=2",
+        ),
         ('{"format": "emcheck-progress", "version": 1, "as_of": "April"}', ":1:1", "as_of"),
-        ('{"format": "emcheck-progress", "version": 1, "as_of": "2026-04-10", "units": [{"id": 1}]}', "", "缺字段"),
+        (
+            '{"format": "emcheck-progress", "version": 1, "as_of": "2026-04-10", "units": [{"id": 1}]}',
+            "",
+            "缺字段",
+        ),
         ("", ":1", "JSON"),
     ],
     ids=["cut-short", "other-record", "other-version", "bad-date", "missing-field", "empty"],
@@ -155,3 +176,20 @@ def test_progress_never_replaces_a_file_without_force(cli: Any, tmp_path: Path) 
     assert refused.exit_code == 2 and target.read_text(encoding="utf-8") == "signed"
     forced = cli("progress", VILLAGE, "--as-of", "2026-04-10", "-o", target, "--force")
     assert forced.exit_code == 1 and "柳溪村" in target.read_text(encoding="utf-8")
+
+
+def test_emcheck_records_are_read_line_by_line_never_whole(
+    pack: RulePack, cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a record whole would hold a thousand districts' outcomes in memory at once."""
+    audit = tmp_path / "audit.json"
+    _audit_json(cli, GAPS, audit)
+    progress = tmp_path / "progress.json"
+    progress.write_text(round_json.render(_round([GAPS], pack)), encoding="utf-8")
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("read whole")
+
+    monkeypatch.setattr(json, "load", refuse)
+    for path in (audit, progress):
+        assert read_previous(path).units["hongqiao"].keys

@@ -108,7 +108,9 @@ def _entries(handle: IO[str], section: str) -> Entries:
             yield section, _loads(line)
         elif line.endswith(": ["):
             section = _loads(line.partition(": ")[0])
-        elif not (line in ("]", "}") or line.endswith(": []")):
+        elif line.startswith('"') and ": " in line:
+            continue  # a value after the lists (the audit's summary): not needed here
+        elif line not in ("]", "}"):
             raise _Spread
 
 
