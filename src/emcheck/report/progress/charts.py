@@ -152,6 +152,8 @@ def _nodes(progress: Progress, lang: Lang) -> tuple[str, str, Drawing | None]:
     }
 
     def draw(figure: Figure) -> None:
+        from matplotlib.ticker import MaxNLocator
+
         axes = figure.subplots()
         left = [0] * len(labels)
         for state, counts in states.items():
@@ -166,7 +168,7 @@ def _nodes(progress: Progress, lang: Lang) -> tuple[str, str, Drawing | None]:
             left = [a + b for a, b in zip(left, counts, strict=True)]
         axes.invert_yaxis()
         axes.set_xlabel(t("单位数", "units"))
-        axes.xaxis.get_major_locator().set_params(integer=True)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         figure.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
         axes.tick_params(axis="y", labelsize=8)
 
