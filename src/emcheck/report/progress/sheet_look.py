@@ -100,6 +100,7 @@ def highlight(sheet: Worksheet, table: Table, nodes: frozenset[str], lang: Lang)
         return
     first, bottom = HEADER_ROW + 1, HEADER_ROW + len(table.rows)
     rules = sheet.conditional_formatting
+    # overview.node_text writes this word into every overdue node, and into no other state.
     word = chooser(lang)("逾期", "overdue")
     for col, column in enumerate(table.columns, 1):
         letter = get_column_letter(col)

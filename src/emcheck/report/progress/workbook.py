@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
@@ -28,9 +27,6 @@ from emcheck.report.progress import ProgressOptions
 from emcheck.report.progress.cells import Cell, Kind, Table
 from emcheck.report.progress.sheet_look import HEADER_ROW, dress, highlight
 from emcheck.report.progress.tables import tables
-
-if TYPE_CHECKING:
-    from _typeshed import SizedBuffer
 
 SHEET_NAMES = {
     "summary": Text("总体情况", "Overview"),
@@ -99,8 +95,10 @@ def _put(sheet: Worksheet, row: int, col: int, value: Cell, kind: Kind) -> Sheet
         if value.startswith(FORMULA_STARTS):
             cell.quotePrefix = True
         return cell
-    number = value / 100 if kind == "percent" and not isinstance(value, date) else value
-    cell = sheet.cell(row, col, number)
+    if kind == "percent" and not isinstance(value, date):
+        # The table's 65.6 is 65.6 %: 0.656, without the binary tail of 65.6 / 100.
+        value = round(value / 100, 6)
+    cell = sheet.cell(row, col, value)
     cell.number_format = NUMBER_FORMATS.get(kind, "General")
     return cell
 
@@ -120,24 +118,13 @@ def _describe(book: Workbook, progress: Progress, lang: Lang) -> None:
     custom.append(StringProperty(name="emcheck-as-of", value=as_of.isoformat()))
 
 
-class _SteadyZip(ZipFile):
-    """Every part carries one fixed time instead of the moment it was written."""
-
-    def writestr(
-        self,
-        zinfo_or_arcname: str | ZipInfo,
-        data: SizedBuffer | str,
-        compress_type: int | None = None,
-        compresslevel: int | None = None,
-    ) -> None:
-        if isinstance(zinfo_or_arcname, str):
-            zinfo_or_arcname = ZipInfo(zinfo_or_arcname, ZIP_TIME)
-            zinfo_or_arcname.compress_type = ZIP_DEFLATED
-        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
-
-
 def _saved(book: Workbook) -> bytes:
-    buffer = io.BytesIO()
+    written = io.BytesIO()
     # Workbook.save would stamp "modified" with the clock; the writer keeps ours.
-    ExcelWriter(book, _SteadyZip(buffer, "w", ZIP_DEFLATED)).save()
-    return buffer.getvalue()
+    ExcelWriter(book, ZipFile(written, "w", ZIP_DEFLATED)).save()
+    # Parts carry the moment they were written (sheets even their temporary file's): one time.
+    steady = io.BytesIO()
+    with ZipFile(written) as parts, ZipFile(steady, "w", ZIP_DEFLATED) as package:
+        for part in parts.infolist():
+            package.writestr(ZipInfo(part.filename, ZIP_TIME), parts.read(part), ZIP_DEFLATED)
+    return steady.getvalue()
