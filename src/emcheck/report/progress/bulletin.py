@@ -7,13 +7,14 @@ from emcheck.history.progress import Progress
 from emcheck.report.docx_report import render as render_docx
 from emcheck.report.progress import ProgressOptions
 from emcheck.report.progress.bulletin_content import bulletin_blocks
+from emcheck.report.progress.charts import charts
 
 KEYWORDS = "emcheck-progress"
 
 
 def render(progress: Progress, options: ProgressOptions) -> bytes:
     round_ = progress.round
-    blocks = bulletin_blocks(progress, options.lang)
+    blocks = bulletin_blocks(progress, options.lang, charts(progress, options.lang))
     judged = f"rule pack {round_.pack_id} {round_.pack_version}; as of {round_.as_of}"
     subject = progress.title.get(options.lang)
     return render_docx(blocks, "emcheck", round_.as_of, judged, subject, KEYWORDS)

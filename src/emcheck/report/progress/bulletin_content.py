@@ -30,6 +30,7 @@ from emcheck.report.progress.tables import tables
 from emcheck.report.wording import wording
 
 WEAKNESSES_SHOWN = 10
+RANKINGS = ("districts", "villages")
 CHART_WIDTH = 0.9
 """Of the text block's width."""
 
@@ -170,13 +171,24 @@ class _Bulletin:
         rows = [values(table, i) for i in range(len(table.rows))]
         return [{"name": r["unit"], **r, "rate": _rate(r["compliance"])} for r in rows]
 
+    def _extremes(self, key: str) -> dict[str, Any]:
+        """The units at the top and at the bottom of a ranking, ties included."""
+        standing = self._standing(f"ranking-{key}")
+        top, bottom = standing[0]["compliance"], standing[-1]["compliance"]
+        return {
+            "key": key,
+            "top": [s["name"] for s in standing if s["compliance"] == top],
+            "top_rate": _rate(top),
+            "bottom": [s["name"] for s in standing if s["compliance"] == bottom and bottom != top],
+            "bottom_rate": _rate(bottom),
+        }
+
     def _ranking(self) -> None:
         self._heading("heading_ranking")
         first = self._next("table")
         self._say(
             "ranking",
-            districts=self._standing("ranking-districts"),
-            villages=self._standing("ranking-villages"),
+            groups=[self._extremes(key) for key in RANKINGS if self.tables[f"ranking-{key}"].rows],
             figure=self._next("figure", "rates" in self.charts),
             tables=self._text("table_pair", first=first, second=first + 1),
         )
@@ -218,12 +230,12 @@ class _Bulletin:
         self._table("unreadable", note=False)
 
     def _requirements(self) -> dict[str, Any]:
-        lagging = []
-        for key in ("ranking-districts", "ranking-villages"):
-            standing = self._standing(key)
-            # Last place is named only when it is behind first place, not tied with it.
-            if len(standing) > 1 and standing[-1]["compliance"] != standing[0]["compliance"]:
-                lagging.append(standing[-1]["name"])
+        lagging = [
+            name
+            for key in RANKINGS
+            if self.tables[f"ranking-{key}"].rows
+            for name in self._extremes(key)["bottom"]
+        ]
         return {
             "overdue": values(self.tables["summary"], 0)["overdue"],
             "lagging": lagging,

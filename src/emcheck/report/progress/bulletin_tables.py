@@ -9,16 +9,18 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from emcheck.report.blocks import Block, Orientation, Paragraph, Table
-from emcheck.report.docx_format import SIZE_TABLE, TEXT_WIDTH
+from emcheck.report.docx_format import LANDSCAPE_TEXT_WIDTH, SIZE_TABLE, TEXT_WIDTH
 from emcheck.report.docx_table import CELL_MARGIN
 from emcheck.report.progress import cells
 
 LONGEST_LINE = 28
 """A text column wider than this many cells wraps instead of widening."""
-NARROWEST = 6
-"""Room for a count or a rate such as 100%."""
+NARROWEST = 5
+"""Room for a count or a rate such as 65.6%."""
 _CELL = SIZE_TABLE / 2
 """One narrow character of a 五号 table cell."""
+_PADDING = 2 * CELL_MARGIN / _CELL
+"""A cell's left and right padding, in narrow characters."""
 
 
 def table_blocks(table: cells.Table, caption: str, note: str = "") -> list[Block]:
@@ -47,20 +49,38 @@ def grid(table: cells.Table) -> Table:
 
 
 def too_wide(table: cells.Table) -> bool:
-    """Whether the columns at their natural widths, padding included, overflow portrait."""
-    widths = _widths(table)
-    return sum(widths) * _CELL + len(widths) * 2 * CELL_MARGIN > TEXT_WIDTH
+    """Whether portrait overflows even with every text column wrapped onto two lines."""
+    least = (
+        max(w / 2, NARROWEST + _PADDING) if c.kind == "text" else w
+        for w, c in zip(_natural_widths(table), table.columns, strict=True)
+    )
+    return sum(least) * _CELL > TEXT_WIDTH
 
 
 def _widths(table: cells.Table) -> tuple[float, ...]:
-    return tuple(_natural(table, i) for i in range(len(table.columns)))
+    """Natural widths; when the page is narrower, only the text columns give (they wrap)."""
+    natural = _natural_widths(table)
+    room = (LANDSCAPE_TEXT_WIDTH if too_wide(table) else TEXT_WIDTH) / _CELL
+    is_text = [c.kind == "text" for c in table.columns]
+    text = sum(w for w, t in zip(natural, is_text, strict=True) if t)
+    if sum(natural) <= room or not text:
+        return natural
+    scale = max((room - (sum(natural) - text)) / text, 0.5)
+    return tuple(w * scale if t else w for w, t in zip(natural, is_text, strict=True))
+
+
+def _natural_widths(table: cells.Table) -> tuple[float, ...]:
+    """In narrow characters, padding included."""
+    return tuple(_natural(table, i) + _PADDING for i in range(len(table.columns)))
 
 
 def _natural(table: cells.Table, index: int) -> float:
-    """Cells the column needs: its longest value (a long text wraps), a header on two lines."""
+    """Cells the column needs: its longest value (a long text wraps), its header."""
     column = table.columns[index]
     longest = max((cell_len(cells.shown(row[index], column.kind)) for row in table.rows), default=0)
-    header = -(-cell_len(column.header) // 2)
+    # A header may take two lines (three over a column of counts); English words do not break.
+    lines = 2 if column.kind == "text" else 3
+    header = max(-(-cell_len(column.header) // lines), *map(cell_len, column.header.split(" ")))
     if column.kind == "text":
         return float(max(min(longest, LONGEST_LINE), header, NARROWEST))
     return float(max(longest, header, NARROWEST))
