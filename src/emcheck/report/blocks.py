@@ -16,7 +16,7 @@ ParagraphRole = Literal["body", "plain", "centered", "caption", "closing", "note
 caption: a table's caption · closing: right-aligned issuer and date · note: 附注 ·
 signature: a line of a signature block; a tab separates its left and right halves."""
 
-TableKind = Literal["sections", "units", "results", "problems", "ten_ones"]
+TableKind = Literal["sections", "units", "results", "problems", "ten_ones", "progress"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,16 @@ class Table:
     """Never empty: a part with nothing to list says so in a sentence instead."""
     widths: tuple[float, ...]
     """Relative column widths."""
+    centered: tuple[int, ...] | None = None
+    """Columns centred; None leaves it to the writer's rule for the kind."""
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A chart, centred, as wide as ``width`` of the text block; its caption follows it."""
+
+    png: bytes
+    width: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -56,7 +66,7 @@ class Orientation:
     landscape: bool
 
 
-Block: TypeAlias = Title | Heading | Paragraph | Table | Orientation
+Block: TypeAlias = Title | Heading | Paragraph | Table | Picture | Orientation
 
 _DIGITS = "零一二三四五六七八九"
 

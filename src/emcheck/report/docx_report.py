@@ -9,11 +9,12 @@ from datetime import date, datetime
 
 import docx
 from docx.document import Document as DocumentObject
-from docx.shared import Length, Pt
+from docx.enum.text import WD_LINE_SPACING
+from docx.shared import Emu, Length, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from emcheck import __version__
-from emcheck.report.blocks import Block, Heading, Orientation, Paragraph, Table, Title
+from emcheck.report.blocks import Block, Heading, Orientation, Paragraph, Picture, Table, Title
 from emcheck.report.docx_format import LINE, TEXT_WIDTH, set_up, start_section
 from emcheck.report.docx_table import table_element, xml_safe
 
@@ -37,12 +38,23 @@ _CENTERED_COLUMNS = {
 }
 
 
-def render(blocks: Sequence[Block], author: str, created: date, judged: str) -> bytes:
+def render(
+    blocks: Sequence[Block],
+    author: str,
+    created: date,
+    judged: str,
+    subject: str = "",
+    keywords: str = "",
+) -> bytes:
     """The .docx bytes of a report; ``judged`` (site file, rule pack) goes in its properties."""
     document = docx.Document(io.BytesIO(_blank()))
     _Writer(document).write(blocks)
     title = next((b.text for b in blocks if isinstance(b, Title)), "")
     _properties(document, title.replace("\n", ""), author, created, judged)
+    if subject:
+        document.core_properties.subject = xml_safe(subject)
+    if keywords:
+        document.core_properties.keywords = xml_safe(keywords)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -79,6 +91,8 @@ class _Writer:
                 self._body(block)
             elif isinstance(block, Table):
                 self._table(block)
+            elif isinstance(block, Picture):
+                self._picture(block)
             elif isinstance(block, Orientation):
                 self.width = start_section(self.document, block.landscape)
             self.previous = block
@@ -117,8 +131,21 @@ class _Writer:
         elif block.role == "caption":
             paragraph.paragraph_format.space_before = Pt(6)
 
+    def _picture(self, block: Picture) -> None:
+        paragraph = self._paragraph("", self.style_ids["EM Centered"])
+        layout = paragraph.paragraph_format
+        # The body's exact line height would crop the picture to one line.
+        layout.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        layout.keep_with_next = True
+        layout.space_before = Pt(6)
+        paragraph.add_run().add_picture(
+            io.BytesIO(block.png), width=Emu(int(self.width * block.width))
+        )
+
     def _table(self, block: Table) -> None:
-        centered = _CENTERED_COLUMNS.get(block.kind, (0, *range(2, len(block.header))))
+        centered = block.centered
+        if centered is None:
+            centered = _CENTERED_COLUMNS.get(block.kind, (0, *range(2, len(block.header))))
         element = table_element(
             [xml_safe(h) for h in block.header],
             [[xml_safe(c) for c in row] for row in block.rows],

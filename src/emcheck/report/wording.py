@@ -1,4 +1,6 @@
-"""The reports' wording: jinja2 templates in ``templates/report/<lang>.yaml``, one per sentence.
+"""The reports' wording: jinja2 templates in ``templates/<set>/<lang>.yaml``, one per sentence.
+
+Sets: ``report`` (检查情况报告, 整改通知书) and ``bulletin`` (the progress 调度通报).
 
 Every sentence of a Word or Markdown report is rendered from one of these templates, in the
 sandboxed environment with strict undefined, so the wording changes without code.
@@ -64,16 +66,16 @@ class Wording:
         return [line for line in self.text(key, **values).splitlines() if line]
 
 
-def wording(lang: Lang, override_dir: Path | None = None) -> Wording:
-    entries = dict(_builtin(lang))
+def wording(lang: Lang, override_dir: Path | None = None, name: str = "report") -> Wording:
+    entries = dict(_builtin(lang, name))
     if override_dir is not None:
         entries.update(_override(lang, override_dir, frozenset(entries)))
     return Wording(lang, entries)
 
 
 @functools.cache
-def _builtin(lang: Lang) -> Mapping[str, _Entry]:
-    path = resources.template_dir() / "report" / f"{lang}.yaml"
+def _builtin(lang: Lang, name: str) -> Mapping[str, _Entry]:
+    path = resources.template_dir() / name / f"{lang}.yaml"
     return _compile(load_file(path), lang)
 
 

@@ -23,16 +23,16 @@ def summary(progress: Progress, lang: Lang) -> Table:
     ]
     rows += [(zone_name(z.name, lang), len(z.units), *figures(z.tally)) for z in zones(round_)]
     note = t(
-        f"截至 {round_.as_of}，共 {_files(round_)} 个站点文件、"
+        f"截至 {round_.as_of}，共 {file_count(round_)} 个站点文件、"
         f"{len(round_.units)} 个单位；无法读取或格式有误、未能审核的文件 {len(round_.unreadable)} 个。",
-        f"As of {round_.as_of}: {_files(round_)} site files, {len(round_.units)} units; "
+        f"As of {round_.as_of}: {file_count(round_)} site files, {len(round_.units)} units; "
         f"{len(round_.unreadable)} files could not be read or failed the format check.",
     )
     emphasis = (True,) + (False,) * (len(rows) - 1)
     return Table("summary", t("总体情况", "Overview"), columns, tuple(rows), note, emphasis)
 
 
-def _files(round_: Round) -> int:
+def file_count(round_: Round) -> int:
     return len({u.file for u in round_.units}) + len(round_.unreadable)
 
 

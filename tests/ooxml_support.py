@@ -1,0 +1,54 @@
+"""Validating WordprocessingML parts the way Word reads them (see ../shared/schemas/ooxml).
+
+Markup Compatibility is applied first, as Word does: ``mc:`` attributes and every namespace
+the root lists as ignorable are dropped; then each part is checked against ``wml.xsd``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from lxml import etree
+
+from conftest import ROOT
+
+SCHEMAS = ROOT.parent / "shared" / "schemas" / "ooxml"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+PARTS = re.compile(r"word/(document|styles|numbering|settings|header\d*|footer\d*)\.xml")
+HAVE_SCHEMAS = (SCHEMAS / "wml.xsd").is_file()
+
+
+def wml_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / "wml.xsd")))
+
+
+def as_word_reads_it(part: bytes) -> etree._Element:
+    root = etree.fromstring(part)
+    ignorable = {root.nsmap.get(p) for p in (root.get(f"{{{MC}}}Ignorable") or "").split()}
+    dropped = ignorable | {MC}
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        if etree.QName(element).namespace in dropped:
+            element.getparent().remove(element)
+            continue
+        for name in list(element.attrib):
+            if etree.QName(name).namespace in dropped:
+                del element.attrib[name]
+    # python-docx's default settings.xml leaves w:zoom without w:percent, which Word accepts.
+    for zoom in root.iter(f"{{{W}}}zoom"):
+        zoom.set(f"{{{W}}}percent", zoom.get(f"{{{W}}}percent") or "100")
+    return root
+
+
+def assert_parts_validate(data: bytes, wml: etree.XMLSchema) -> None:
+    """Every WordprocessingML part of a .docx, document.xml included, is valid."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = [name for name in package.namelist() if PARTS.fullmatch(name)]
+        assert "word/document.xml" in parts
+        for name in parts:
+            root = as_word_reads_it(package.read(name))
+            assert wml.validate(root), f"{name}: {wml.error_log.last_error}"
