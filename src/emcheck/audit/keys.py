@@ -9,12 +9,25 @@ only where an element has no such key.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from emcheck.loading.document import JsonPath
 
-KEY_FIELDS = ("name", "topic", "category", "title", "hazard", "id", "type")
-"""Fields that name a list element, most telling first."""
+KEY_FIELDS = (
+    "name",
+    "title",
+    "item",
+    "topic",
+    "category",
+    "subject",
+    "hazard",
+    "type",
+    "week_of",
+    "year",
+    "id",
+)
+"""Fields that name a list element in the site schema, most telling first."""
 
 
 def keyed_path(data: Any, path: JsonPath, start: int = 0) -> str:
@@ -51,8 +64,10 @@ def _key_of(item: Any) -> str | None:
     if isinstance(item, dict):
         for field in KEY_FIELDS:
             value = item.get(field)
-            if isinstance(value, str) and _clean(value):
-                return _clean(value)
+            if isinstance(value, (str, int, date)) and not isinstance(value, bool):
+                cleaned = _clean(str(value))
+                if cleaned:
+                    return cleaned
     return None
 
 
