@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -103,7 +104,7 @@ def test_crashing_check_is_an_error_outcome_never_a_pass(
     def explode(spec: Any, scope: Any, label: Any, run: Any) -> list[operators.Failure]:
         raise ZeroDivisionError("boom")
 
-    crashing = operators.Operator(explode, path_keys=("path",))
+    crashing = replace(operators.OPERATORS["count"], run=explode)
     monkeypatch.setitem(operators.OPERATORS, "count", crashing)
     audit = audit_document(load_file(VILLAGE), pack, AS_OF)
     errored = [o for o in audit.outcomes if o.status == ERROR]

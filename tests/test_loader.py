@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from emcheck.errors import InputError, RulePackError
-from emcheck.loading.loader import DEFAULT_LIMITS, Limits, load_bytes, load_file
+from emcheck.loading.loader import load_bytes, load_file
+from emcheck.loading.reading import DEFAULT_LIMITS, Limits
 
 
 def load(text: str | bytes, limits: Limits = DEFAULT_LIMITS):  # type: ignore[no-untyped-def]

@@ -1,6 +1,7 @@
 """Substance, not shape: blank, placeholder, repeated, zero and future evidence never passes.
 
-Checks run straight through :func:`emcheck.rulepack.operators.run_check` on small site fragments, with
+Checks are built (:func:`~emcheck.rulepack.operators.build_check`) and run straight through
+:func:`emcheck.rulepack.operators.run_check` on small site fragments, with
 the built-in pack's ``placeholders``. Expected results are worked out here independently of
 emcheck's own normalization, so a property test cannot agree with the code by construction.
 """
@@ -19,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from emcheck.rulepack.evidence import Evidence
-from emcheck.rulepack.operators import TALLY, Failure, problems, run_check
+from emcheck.rulepack.operators import TALLY, Failure, build_check, problems, run_check
 from emcheck.rulepack.scope import AuditContext, Scope
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +52,7 @@ def scope(
 
 
 def run(check: dict[str, Any], data: dict[str, Any], **kwargs: Any) -> list[Failure]:
-    return run_check(check, scope(data, **kwargs))
+    return run_check(build_check(check), scope(data, **kwargs))
 
 
 def failing(check: dict[str, Any], data: dict[str, Any], **kwargs: Any) -> list[Failure]:
@@ -157,7 +158,7 @@ def test_null_and_empty_containers_are_not_present(value: Any) -> None:
 
 
 def test_pack_can_extend_the_placeholders() -> None:
-    check = {"present": {"paths": ["responsibility_doc"]}}
+    check = build_check({"present": {"paths": ["responsibility_doc"]}})
     data = {"responsibility_doc": "另行上报"}
     assert not problems(run_check(check, scope(data)))
     context = scope(data).context

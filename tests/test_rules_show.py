@@ -13,7 +13,7 @@ from emcheck.audit.vocabulary import SEVERITY
 from emcheck.commands.description import DESCRIBERS, describe_check, describe_rule
 from emcheck.i18n import LANGS, Lang
 from emcheck.rulepack.model import RulePack
-from emcheck.rulepack.operators import OPERATORS
+from emcheck.rulepack.operators import OPERATORS, build_check
 
 Cli = Callable[..., Any]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -51,7 +51,7 @@ def test_where_conditions_and_settings_in_words(pack: RulePack) -> None:
             "max": 5,
         },
     }
-    (zh,) = describe_check(check, pack, "zh")
+    (zh,) = describe_check(build_check(check), pack, "zh")
     assert zh.startswith("样例：materials 里 category 为 灭火救援、防汛抗旱 之一")
     assert "items 中至少有一项（quantity 大于 0）" in zh
     assert "note 未如实填写" in zh
@@ -59,7 +59,7 @@ def test_where_conditions_and_settings_in_words(pack: RulePack) -> None:
     assert "owner 不同于 本单位的 office.director.name" in zh
     assert "在 1–5 之间（$office_staff_min–5）" in zh
     assert "需关注" in zh
-    (en,) = describe_check(check, pack, "en")
+    (en,) = describe_check(build_check(check), pack, "en")
     assert "category is one of 灭火救援, 防汛抗旱" in en
     assert "within 6 months ($database_update_months) before the audit date" in en
     assert "is between 1 and 5 ($office_staff_min–5)" in en
@@ -68,9 +68,9 @@ def test_where_conditions_and_settings_in_words(pack: RulePack) -> None:
 
 def test_each_says_what_an_empty_list_does(pack: RulePack) -> None:
     inner = {"present": {"paths": ["name"]}}
-    strict = describe_check({"each": {"path": "grids", "check": inner}}, pack, "zh")
+    strict = describe_check(build_check({"each": {"path": "grids", "check": inner}}), pack, "zh")
     lenient = describe_check(
-        {"each": {"path": "grids", "allow_empty": True, "check": inner}}, pack, "en"
+        build_check({"each": {"path": "grids", "allow_empty": True, "check": inner}}), pack, "en"
     )
     assert strict == ["对 grids 的每一项（至少要有一项，没有即不满足）：", "  - name 已如实填写"]
     assert lenient == [

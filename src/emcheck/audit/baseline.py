@@ -55,8 +55,27 @@ def render_baseline(outcomes: Sequence[Outcome]) -> str:
 
 def load_baseline(path: Path) -> list[KnownFinding]:
     shown = str(path)
+    data = _read_json(path)
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT
+        or data.get("version") != VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
+        raise RulePackError(
+            Location(shown, 1, 1),
+            Text(
+                "不是 emcheck 基线文件（用 --write-baseline 生成）",
+                "not an emcheck baseline (write one with --write-baseline)",
+            ),
+        )
+    return [_known_finding(entry, shown) for entry in data["findings"]]
+
+
+def _read_json(path: Path) -> Any:
+    shown = str(path)
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise RulePackError(
             Location(shown), Text("基线文件不存在", "no such baseline file")
@@ -74,39 +93,24 @@ def load_baseline(path: Path) -> list[KnownFinding]:
                 f"the baseline is not valid JSON: {error.msg}",
             ),
         ) from None
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != FORMAT
-        or data.get("version") != VERSION
-        or not isinstance(data.get("findings"), list)
-    ):
+
+
+def _known_finding(entry: Any, shown: str) -> KnownFinding:
+    if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
         raise RulePackError(
-            Location(shown, 1, 1),
+            Location(shown),
             Text(
-                "不是 emcheck 基线文件（用 --write-baseline 生成）",
-                "not an emcheck baseline (write one with --write-baseline)",
+                "基线文件中有无法识别的条目",
+                "the baseline holds an entry without a fingerprint",
             ),
         )
-    known = []
-    for entry in data["findings"]:
-        if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
-            raise RulePackError(
-                Location(shown),
-                Text(
-                    "基线文件中有无法识别的条目",
-                    "the baseline holds an entry without a fingerprint",
-                ),
-            )
-        known.append(
-            KnownFinding(
-                entry["fingerprint"],
-                str(entry.get("rule_id", "")),
-                str(entry.get("site_id", "")),
-                str(entry.get("path", "")),
-                str(entry.get("message", "")),
-            )
-        )
-    return known
+    return KnownFinding(
+        entry["fingerprint"],
+        str(entry.get("rule_id", "")),
+        str(entry.get("site_id", "")),
+        str(entry.get("path", "")),
+        str(entry.get("message", "")),
+    )
 
 
 class BaselineCheck:

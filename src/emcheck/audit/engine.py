@@ -172,7 +172,8 @@ def _failed(
             (f.label.zh, f.label.en, format_path(f.path[len(subject.path) :]), f.actual.zh)
             for f in failures
         ),
-        key_path=keyed_path(document.data, failures[0].path, len(subject.path)),
+        # The first failure in the file's order would change when a list is reordered.
+        key_path=min(keyed_path(document.data, f.path, len(subject.path)) for f in failures),
     )
 
 

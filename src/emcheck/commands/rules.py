@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from emcheck.audit.vocabulary import SEVERITY
 from emcheck.commands.description import describe_rule, setting_text, when_present_text
 from emcheck.i18n import MONTHS, Lang, Text, chooser, list_separator
 from emcheck.reporters.text_layout import columns
+from emcheck.rulepack.checks import Check
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.model import Rule, RulePack
 
@@ -136,14 +138,24 @@ def _variable(pack: RulePack, name: str, lang: Lang) -> str:
     return builtin.get(lang)
 
 
-def _variables(check: Any) -> set[str]:
+def _variables(check: Check) -> set[str]:
     """The ``$name`` references of a check: settings of the pack and built-in variables."""
-    if isinstance(check, str):
-        return {check[1:]} if check.startswith("$") else set()
-    if isinstance(check, Mapping):
-        return set().union(*(_variables(v) for v in check.values()))
-    if isinstance(check, list):
-        return set().union(*(_variables(v) for v in check))
+    return {
+        name
+        for part in check.walk()
+        for spec_field in fields(part.spec)
+        for name in _references(getattr(part.spec, spec_field.name))
+    }
+
+
+def _references(value: Any) -> set[str]:
+    """The ``$name`` references in a spec's value (a ``where`` condition holds them too)."""
+    if isinstance(value, str):
+        return {value[1:]} if value.startswith("$") else set()
+    if isinstance(value, Mapping):
+        return set().union(*(_references(v) for v in value.values()))
+    if isinstance(value, (list, tuple)):
+        return set().union(*(_references(v) for v in value))
     return set()
 
 

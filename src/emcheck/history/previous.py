@@ -53,12 +53,12 @@ def read_previous(path: Path) -> PreviousRound:
     try:
         with path.open(encoding="utf-8") as handle:
             try:
-                head, entries = _by_line(handle, shown)
+                head, entries = _by_line(handle)
                 return _build(shown, head, entries)
             except _Spread:
                 handle.seek(0)
                 data = json.load(handle)
-                return _build(shown, *_whole(data, shown))
+                return _build(shown, *_whole(data))
     except FileNotFoundError:
         raise InputError(Location(shown), Text("文件不存在", "no such file")) from None
     except (OSError, UnicodeDecodeError) as error:
@@ -81,56 +81,53 @@ def read_previous(path: Path) -> PreviousRound:
         ) from None
 
 
-Entries = Iterator[tuple[str, dict[str, Any], int]]
+Entries = Iterator[tuple[str, dict[str, Any]]]
+"""Each entry of the record's lists, with the list's name (units, findings, outcomes …)."""
 
 
-def _by_line(handle: IO[str], shown: str) -> tuple[dict[str, Any], Entries]:
+def _by_line(handle: IO[str]) -> tuple[dict[str, Any], Entries]:
     """The head (every ``"key": value`` line before the first list), then the entries."""
     if handle.readline().strip() != "{":
         raise _Spread
     head: dict[str, Any] = {}
-    for number, raw in enumerate(handle, 2):
+    for raw in handle:
         line = raw.strip().rstrip(",")
         name, _, value = line.partition(": ")
-        if value == "[":
-            return head, _entries(handle, json.loads(name), number, shown)
         if not name.startswith('"') or not value:
             raise _Spread
-        head[json.loads(name)] = _loads(value, shown, number)
+        if value == "[":
+            return head, _entries(handle, _loads(name))
+        head[_loads(name)] = _loads(value)
     return head, iter(())
 
 
-def _entries(handle: IO[str], section: str, number: int, shown: str) -> Entries:
-    for number, raw in enumerate(handle, number + 1):  # noqa: B020 - continues the count
+def _entries(handle: IO[str], section: str) -> Entries:
+    for raw in handle:
         line = raw.strip().rstrip(",")
         if line.startswith("{"):
-            yield section, _loads(line, shown, number), number
-        elif line == "]":
-            continue
+            yield section, _loads(line)
         elif line.endswith(": ["):
-            section = json.loads(line.partition(":")[0])
-        elif line.endswith(": []") or line == "}":
-            continue
-        else:
+            section = _loads(line.partition(": ")[0])
+        elif line.startswith('"') and ": " in line:
+            continue  # a value after the lists (the audit's summary): not needed here
+        elif line not in ("]", "}"):
             raise _Spread
 
 
-def _loads(text: str, shown: str, number: int) -> Any:
+def _loads(text: str) -> Any:
     try:
         return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            Location(shown, number, error.colno),
-            Text(f"不是有效的 JSON：{error.msg}", f"not valid JSON: {error.msg}"),
-        ) from None
+    except json.JSONDecodeError:
+        # Not one value per line after all: reading it whole gives the exact error place.
+        raise _Spread from None
 
 
-def _whole(data: Any, shown: str) -> tuple[dict[str, Any], Entries]:
+def _whole(data: Any) -> tuple[dict[str, Any], Entries]:
     if not isinstance(data, dict):
         return {}, iter(())
     lists = {k: v for k, v in data.items() if isinstance(v, list)}
     head = {k: v for k, v in data.items() if k not in lists}
-    entries = ((k, e, 0) for k, items in lists.items() for e in items if isinstance(e, dict))
+    entries = ((k, e) for k, items in lists.items() for e in items if isinstance(e, dict))
     return head, entries
 
 
@@ -167,7 +164,7 @@ def _date(value: Any, shown: str) -> date:
 def _from_round(entries: Entries) -> tuple[dict[str, Earlier], int]:
     units: dict[str, Earlier] = {}
     unreadable = 0
-    for section, entry, _ in entries:
+    for section, entry in entries:
         if section == "units":
             units[str(entry["id"])] = Earlier(str(entry["name"]), str(entry["zone"]), _tally(entry))
         elif section == "findings" and entry.get("unit_id") in units:
@@ -193,7 +190,7 @@ def _from_audit(entries: Entries) -> tuple[dict[str, Earlier], int]:
     counts: dict[str, dict[str, int]] = {}
     units: dict[str, Earlier] = {}
     unreadable = 0
-    for section, entry, _ in entries:
+    for section, entry in entries:
         if section == "outcomes":
             unit = str(entry["site_id"])
             if unit not in units:

@@ -16,15 +16,11 @@ from typing import Any, Literal
 from emcheck.audit.outcomes import LEVEL_NAMES, NOT_APPLICABLE, FileAudit, Outcome, Subject
 from emcheck.report.blocks import (
     Block,
-    Heading,
     Orientation,
-    Paragraph,
-    ParagraphRole,
     Table,
-    TableKind,
     Title,
-    heading_number,
 )
+from emcheck.report.composer import Composer
 from emcheck.report.meta import ReportMeta
 from emcheck.report.rows import (
     Problem,
@@ -49,13 +45,6 @@ KINDS: tuple[Kind, ...] = ("gap", "notice")
 TEN_ONES_SECTION = "ten_ones"
 TEN_ONES_UNITS_PER_TABLE = 5
 
-_WIDTHS: dict[TableKind, tuple[float, ...]] = {
-    "sections": (30, 10, 10, 11, 11, 13, 11, 11),
-    "units": (30, 10, 10, 11, 11, 13, 11, 11),
-    "results": (10, 17, 56, 12, 45),
-    "problems": (10, 50, 52, 52, 22, 20, 19),
-}
-
 
 @dataclass(frozen=True)
 class ReportSpec:
@@ -78,7 +67,6 @@ class _Report:
         self.audit = audit
         self.pack = pack
         self.kind = spec.kind
-        self.words = spec.wording
         self.lang = spec.wording.lang
         self.top = audit.subjects[0]
         self.several = len(audit.subjects) > 1
@@ -87,10 +75,7 @@ class _Report:
         self.unchecked = unchecked_of(audit.outcomes, pack)
         self.waived = waived_of(audit.outcomes, pack)
         self.meta = spec.meta
-        self.blocks: list[Block] = []
-        self.headings = [0, 0, 0, 0]
-        self.tables = 0
-        self.base = self._base_values(as_of, inspected)
+        self.out = Composer(spec.wording, self._base_values(as_of, inspected))
 
     def build(self) -> list[Block]:
         self._front()
@@ -100,13 +85,13 @@ class _Report:
         self._problems()
         if self.kind == "gap":
             self._ten_ones()
-        self._heading(1, "heading_requirements")
-        self._say("requirements")
-        self._say("closing", "closing")
-        self._say("contact_note", "note")
-        self._say("signature_unit", "signature")
-        self._say("signature_inspectors", "signature")
-        return self.blocks
+        self.out.heading(1, "heading_requirements")
+        self.out.say("requirements")
+        self.out.say("closing", "closing")
+        self.out.say("contact_note", "note")
+        self.out.say("signature_unit", "signature")
+        self.out.say("signature_inspectors", "signature")
+        return self.out.blocks
 
     def _base_values(self, as_of: date, inspected: date) -> dict[str, Any]:
         deadlines = [p.deadline for p in self.problems]
@@ -143,67 +128,39 @@ class _Report:
             "tab": "\t",
         }
 
-    # -- building blocks ---------------------------------------------------------------
-
-    def _text(self, key: str, **values: Any) -> str:
-        return self.words.text(key, **{**self.base, **values})
-
-    def _say(self, key: str, role: ParagraphRole = "body", **values: Any) -> None:
-        for line in self.words.lines(key, **{**self.base, **values}):
-            self.blocks.append(Paragraph(line, role))
-
-    def _heading(self, level: int, key: str, **values: Any) -> None:
-        self.headings[level - 1] += 1
-        self.headings[level:] = [0] * (4 - level)
-        number = heading_number(level, self.headings[level - 1], self.lang)
-        self.blocks.append(Heading(level, number, self._text(key, **values)))
-
-    def _table(
-        self, number: int, kind: TableKind, caption: str, rows: list[tuple[str, ...]], **values: Any
-    ) -> None:
-        self._say(caption, "caption", table=number, **values)
-        header = tuple(self.words.lines(f"{kind}_table_header", **self.base))
-        self.blocks.append(Table(kind, header, tuple(rows), _WIDTHS[kind]))
-
-    def _next_table(self) -> int:
-        self.tables += 1
-        return self.tables
-
-    # -- parts ---------------------------------------------------------------------------
-
     def _front(self) -> None:
-        self._say("number_line", "centered")
-        self.blocks.append(Title(self._text("title")))
-        self._say("addressee" if self.kind == "notice" else "particulars", "plain")
-        self._say("opening")
+        self.out.say("number_line", "centered")
+        self.out.add(Title(self.out.text("title")))
+        self.out.say("addressee" if self.kind == "notice" else "particulars", "plain")
+        self.out.say("opening")
 
     def _overview(self) -> None:
-        self._heading(1, "heading_overview")
+        self.out.heading(1, "heading_overview")
         children = self.audit.subjects[1:]
-        self._say(
+        self.out.say(
             "scope",
             villages=[s.name for s in children if s.level == "village"],
             communities=[s.name for s in children if s.level == "community"],
         )
-        self._say("method")
-        sections = self.tables + 1
+        self.out.say("method")
+        sections = self.out.tables + 1
         units = sections + 1 if self.several else None
-        self._say(
+        self.out.say(
             "statistics",
             sections_table=sections,
             units_table=units,
             **tally_values(self.audit.outcomes),
         )
-        total = self._text("total_label")
+        total = self.out.text("total_label")
         rows = section_rows(self.audit, self.pack, self.lang, total)
-        self._table(self._next_table(), "sections", "caption_sections", rows)
+        self.out.table(self.out.next_table(), "sections", "caption_sections", rows)
         if self.several:
             rows = unit_rows(self.audit, total)
-            self._table(self._next_table(), "units", "caption_units", rows)
+            self.out.table(self.out.next_table(), "units", "caption_units", rows)
 
     def _unit_heading(self, subject: Subject) -> None:
         if self.several:
-            self._heading(
+            self.out.heading(
                 2,
                 "heading_unit",
                 name=subject.name,
@@ -212,49 +169,49 @@ class _Report:
             )
 
     def _results(self) -> None:
-        self._heading(1, "heading_results")
+        self.out.heading(1, "heading_results")
         for subject in self.audit.subjects:
             self._unit_heading(subject)
             outcomes = of_subject(self.audit.outcomes, subject)
             applicable = ordered((o for o in outcomes if o.status != NOT_APPLICABLE), self.pack)
             if not applicable:
-                self._say("results_none", name=subject.name)
+                self.out.say("results_none", name=subject.name)
                 continue
-            number = self._next_table()
-            self._say("results_intro", name=subject.name, table=number, **tally_values(outcomes))
+            number = self.out.next_table()
+            self.out.say("results_intro", name=subject.name, table=number, **tally_values(outcomes))
             rows = [self._result_row(i, o) for i, o in enumerate(applicable, 1)]
-            self._table(number, "results", "caption_results", rows, name=subject.name)
+            self.out.table(number, "results", "caption_results", rows, name=subject.name)
 
     def _result_row(self, index: int, outcome: Outcome) -> tuple[str, ...]:
         values = outcome_values(outcome, self.lang)
         return (
             str(index),
-            self._text("rule_ref", **values),
+            self.out.text("rule_ref", **values),
             outcome.rule.title.get(self.lang),
-            self._text("status", **values),
-            self._text("result_note", **values),
+            self.out.text("status", **values),
+            self.out.text("result_note", **values),
         )
 
     def _problems(self) -> None:
         # The problem list is a wide table: its pages are landscape.
         wide = bool(self.problems)
         if wide:
-            self.blocks.append(Orientation(landscape=True))
-        self._heading(1, "heading_problems")
+            self.out.add(Orientation(landscape=True))
+        self.out.heading(1, "heading_problems")
         if self.problems or self.unchecked or self.waived:
             for subject in self.audit.subjects:
                 self._unit_heading(subject)
                 self._subject_problems(subject)
         else:
-            self._say("no_problems_at_all")
+            self.out.say("no_problems_at_all")
         if wide:
-            self.blocks.append(Orientation(landscape=False))
+            self.out.add(Orientation(landscape=False))
 
     def _subject_problems(self, subject: Subject) -> None:
         problems = [p for p in self.problems if p.outcome.subject is subject]
         if problems:
-            number = self._next_table()
-            self._say(
+            number = self.out.next_table()
+            self.out.say(
                 "problems_intro",
                 name=subject.name,
                 table=number,
@@ -263,15 +220,15 @@ class _Report:
                 overdue=sum(1 for p in problems if is_overdue(p.outcome)),
             )
             rows = [self._problem_row(i, p) for i, p in enumerate(problems, 1)]
-            self._table(number, "problems", "caption_problems", rows, name=subject.name)
+            self.out.table(number, "problems", "caption_problems", rows, name=subject.name)
         else:
-            self._say("no_problems", name=subject.name)
+            self.out.say("no_problems", name=subject.name)
         unchecked = [o for o in self.unchecked if o.subject is subject]
         if unchecked:
-            self._say("unchecked", name=subject.name, items=self._items(unchecked))
+            self.out.say("unchecked", name=subject.name, items=self._items(unchecked))
         waived = [o for o in self.waived if o.subject is subject]
         if waived:
-            self._say("waived", name=subject.name, items=self._items(waived))
+            self.out.say("waived", name=subject.name, items=self._items(waived))
 
     def _items(self, outcomes: Sequence[Outcome]) -> list[dict[str, Any]]:
         return [outcome_values(o, self.lang) for o in outcomes]
@@ -288,14 +245,14 @@ class _Report:
             "person": self.meta.responsible.get(outcome.subject.id, ""),
         }
         keys = ("description", "clause", "measure", "deadline", "responsible", "review")
-        return (str(index), *(self._text(f"problem_{key}", **values) for key in keys))
+        return (str(index), *(self.out.text(f"problem_{key}", **values) for key in keys))
 
     def _ten_ones(self) -> None:
         rules, units = ten_ones_grid(self.audit, self.pack, TEN_ONES_SECTION)
         if not rules or not units:
             return
-        self._heading(1, "heading_ten_ones")
-        self._say("ten_ones_intro", table=self.tables + 1)
+        self.out.heading(1, "heading_ten_ones")
+        self.out.say("ten_ones_intro", table=self.out.tables + 1)
         status = {(o.subject.id, o.rule.id): o.status for o in self.audit.outcomes}
         for start in range(0, len(units), TEN_ONES_UNITS_PER_TABLE):
             chunk = units[start : start + TEN_ONES_UNITS_PER_TABLE]
@@ -303,7 +260,7 @@ class _Report:
                 (
                     str(index),
                     rule.title.get(self.lang),
-                    *(self._text("mark", status=status.get((u.id, rule.id), "")) for u in chunk),
+                    *(self.out.text("mark", status=status.get((u.id, rule.id), "")) for u in chunk),
                 )
                 for index, rule in enumerate(rules, 1)
             ]
@@ -312,8 +269,8 @@ class _Report:
     def _ten_ones_table(
         self, units: Sequence[Subject], rows: list[tuple[str, ...]], continued: bool
     ) -> None:
-        number = self._next_table()
-        self._say("caption_ten_ones", "caption", table=number, continued=continued)
-        header = (*self.words.lines("ten_ones_table_header", **self.base), *(u.name for u in units))
+        number = self.out.next_table()
+        self.out.say("caption_ten_ones", "caption", table=number, continued=continued)
+        header = (*self.out.lines("ten_ones_table_header"), *(u.name for u in units))
         widths = (8, 60, *([18.0] * len(units)))
-        self.blocks.append(Table("ten_ones", header, tuple(rows), widths))
+        self.out.add(Table("ten_ones", header, tuple(rows), widths))

@@ -115,11 +115,16 @@ def _subject(
     options: ReportOptions,
 ) -> None:
     lang = options.lang
-    t = chooser(lang)
-    tally = Tally.of(outcomes)
     console.print()
     heading = f"{subject.name}  {LEVEL_NAMES[subject.level].get(lang)} · {subject.file}"
     console.print(RichText(heading, style="bold cyan"))
+    _tally_line(console, Tally.of(outcomes), lang)
+    _section_table(console, outcomes, pack, lang)
+    _findings(console, outcomes, pack, options)
+
+
+def _tally_line(console: Screen, tally: Tally, lang: Lang) -> None:
+    t = chooser(lang)
     rate = percent(tally.compliance)
     console.print(
         f"  {t('合格率', 'compliance')} {rate}  "
@@ -128,6 +133,12 @@ def _subject(
         f"{t('不适用', 'n/a')} {tally.not_applicable} · {t('无法检查', 'error')} {tally.errors} · "
         f"{t('已逾期', 'overdue')} {tally.overdue}"
     )
+
+
+def _section_table(
+    console: Screen, outcomes: Sequence[Outcome], pack: RulePack, lang: Lang
+) -> None:
+    t = chooser(lang)
     header = [t("章节", "section"), t("符合", "pass"), t("不符合", "fail"), t("不适用", "n/a")]
     rows = [[*header, t("合格率", "rate")]]
     for section in pack.sections:
@@ -149,17 +160,20 @@ def _subject(
     console.print(RichText("  " + table[0], style="bold"))
     for line in table[1:]:
         console.print("  " + line)
+
+
+def _findings(
+    console: Screen, outcomes: Sequence[Outcome], pack: RulePack, options: ReportOptions
+) -> None:
+    lang = options.lang
     shown = [
         o
         for o in outcomes
         if o.status in (FAIL, ERROR, WAIVED) or (options.show_passed and o.status == PASS)
     ]
     if not shown:
-        console.print(
-            RichText(
-                f"  ✓ {t('所有适用规则均符合', 'every applicable rule passes')}", style="green"
-            )
-        )
+        passes = chooser(lang)("所有适用规则均符合", "every applicable rule passes")
+        console.print(RichText(f"  ✓ {passes}", style="green"))
         return
     for section in pack.sections:
         in_section = [o for o in shown if o.rule.section == section.id]

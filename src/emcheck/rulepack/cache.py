@@ -22,7 +22,9 @@ from emcheck import __version__
 from emcheck.rulepack.model import RulePack
 from emcheck.writing import write_atomically
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]
+"""The emcheck package: its code (the pack's typed checks live in ``rulepack/operators/``) and
+its schemas are part of the key, so a pickled pack is never read by code of another shape."""
 
 
 def cached(folder: Path, load: Callable[[Path], RulePack]) -> RulePack:
@@ -50,7 +52,7 @@ def cache_dir() -> Path:
 def _key(folder: Path) -> str:
     digest = hashlib.sha256(f"{__version__}|{sys.version}|{folder.resolve()}".encode())
     for root, tree in ((folder, "*.y*ml"), (_PACKAGE, "*.py"), (_PACKAGE / "schemas", "*.yaml")):
-        for path in sorted(root.rglob(tree) if root == folder else root.glob(tree)):
+        for path in sorted(root.rglob(tree)):
             info = path.stat()
             digest.update(f"|{path.relative_to(root)}:{info.st_size}:{info.st_mtime_ns}".encode())
     return digest.hexdigest()[:32]

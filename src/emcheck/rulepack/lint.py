@@ -9,10 +9,16 @@ from emcheck import resources
 from emcheck.i18n import Text
 from emcheck.loading.document import JsonPath
 from emcheck.rulepack.operators import COMMON_KEYS, OPERATORS
+from emcheck.rulepack.operators.base import Operator
 from emcheck.rulepack.paths import SchemaPaths, split
 
 Problem = tuple[JsonPath, Text]
 Node = Mapping[str, Any]
+
+_ONE_OPERATOR = Text(
+    f"每个检查须恰好有一个运算符（可用：{'、'.join(OPERATORS)}）",
+    f"each check needs exactly one operator (one of: {', '.join(OPERATORS)})",
+)
 
 
 class CheckLinter:
@@ -45,55 +51,65 @@ class CheckLinter:
     ) -> Iterator[Problem]:
         names = [key for key in check if key not in COMMON_KEYS]
         if len(names) != 1:
-            known = "、".join(OPERATORS)
-            yield (
-                at,
-                Text(
-                    f"每个检查须恰好有一个运算符（可用：{known}）",
-                    f"each check needs exactly one operator (one of: {', '.join(OPERATORS)})",
-                ),
-            )
+            yield at, _ONE_OPERATOR
             return
         name = names[0]
-        operator = OPERATORS[name]
-        spec = check[name]
-        here = (*at, name)
+        operator, spec, here = OPERATORS[name], check[name], (*at, name)
         if operator.children:
             for index, child in enumerate(spec):
                 yield from self._check(child, (*here, index), node, root, group)
-            return
-        if name == "rules":
-            for index, ref in enumerate(spec):
-                if ref not in self.rule_ids:
-                    yield (
-                        (*here, index),
-                        Text(f"引用了不存在的规则 {ref}", f"reference to unknown rule {ref}"),
-                    )
-            return
+        elif name == "rules":
+            yield from self._rule_references(spec, here)
+        else:
+            yield from self._spec_paths(operator, spec, here, node, root, group)
+
+    def _rule_references(self, rule_ids: list[str], at: JsonPath) -> Iterator[Problem]:
+        for index, ref in enumerate(rule_ids):
+            if ref not in self.rule_ids:
+                yield (
+                    (*at, index),
+                    Text(f"引用了不存在的规则 {ref}", f"reference to unknown rule {ref}"),
+                )
+
+    def _spec_paths(
+        self, operator: Operator[Any], spec: Node, at: JsonPath, node: Node, root: Node, group: str
+    ) -> Iterator[Problem]:
+        """The spec's paths from the current scope, then those from each of its elements."""
         for key in operator.path_keys:
             if key in spec:
-                yield from self._path(spec[key], (*here, key), node, root, group)
+                yield from self._path(spec[key], (*at, key), node, root, group)
         for key in operator.path_list_keys:
             for index, path in enumerate(spec[key]):
-                yield from self._path(path, (*here, key, index), node, root, group)
+                yield from self._path(path, (*at, key, index), node, root, group)
         for key in operator.reach_keys:
             for index, path in enumerate(spec.get(key, [])):
                 rooted, parts = split(path)
                 if self.schema.walk(root if rooted else node, parts, into_lists=True) is None:
-                    yield from self._path(path, (*here, key, index), {}, {}, group)
+                    yield from self._path(path, (*at, key, index), {}, {}, group)
         element = self._element(spec, node, root)
-        if element is None:
-            return
+        if element is not None:
+            yield from self._element_paths(operator, spec, at, element, root, group)
+
+    def _element_paths(
+        self,
+        operator: Operator[Any],
+        spec: Node,
+        at: JsonPath,
+        element: Node,
+        root: Node,
+        group: str,
+    ) -> Iterator[Problem]:
+        """Keys naming fields of each element, ``where`` conditions, and ``each``'s check."""
         for key in operator.element_keys:
             value = spec.get(key)
             for index, path in enumerate(value if isinstance(value, list) else [value]):
                 if path is not None:
-                    at_key = (*here, key, index) if isinstance(value, list) else (*here, key)
+                    at_key = (*at, key, index) if isinstance(value, list) else (*at, key)
                     yield from self._path(path, at_key, element, root, group)
-        yield from self._where(spec.get("where", {}), (*here, "where"), element, root, group)
+        yield from self._where(spec.get("where", {}), (*at, "where"), element, root, group)
         if operator.nested:
             yield from self._check(
-                spec[operator.nested], (*here, operator.nested), element, root, group
+                spec[operator.nested], (*at, operator.nested), element, root, group
             )
 
     def _where(

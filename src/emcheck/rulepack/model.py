@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from emcheck.errors import Location
 from emcheck.i18n import Text
+from emcheck.rulepack.checks import Check
 from emcheck.rulepack.templating import BilingualTemplate
 
 BUILTIN_VARIABLES = ("pilot_year", "audit_year", "zone")
@@ -68,7 +69,7 @@ class Rule:
     severity: str
     levels: frozenset[str]
     deadline: str | None
-    check: Mapping[str, Any]
+    check: Check
     message: BilingualTemplate | None
     advice: BilingualTemplate
     record: BilingualTemplate | None

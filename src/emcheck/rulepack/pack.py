@@ -16,55 +16,24 @@ from typing import Any
 from emcheck.errors import Location, RulePackError
 from emcheck.i18n import Text
 from emcheck.loading.document import Document, JsonPath
+from emcheck.rulepack.checks import Check
 from emcheck.rulepack.lint import CheckLinter
 from emcheck.rulepack.model import BUILTIN_VARIABLES, Case, Deadline, Rule, RulePack, Section
+from emcheck.rulepack.operators import build_check
+from emcheck.rulepack.operators.combinators import RulesSpec
 from emcheck.rulepack.templating import BilingualTemplate
 from emcheck.validation.config_files import load_validated
 
 
 def load_pack(directory: Path) -> RulePack:
-    pack_file = directory / "pack.yaml"
-    if not pack_file.is_file():
-        raise RulePackError(
-            Location(str(directory)),
-            Text("不是规则包：缺少 pack.yaml", "not a rule pack: pack.yaml is missing"),
-        )
-    document = _load_valid(pack_file, "pack")
+    document = _load_valid(_pack_file(directory), "pack")
     data = document.data
-    deadlines = {
-        name: Deadline(
-            name, spec["month"], spec["day"], _text(spec["label"]) if "label" in spec else None
-        )
-        for name, spec in data["deadlines"].items()
-    }
-    sections = tuple(
-        Section(s["id"], s["clause"], _text(s["title"]), s.get("deadline"))
-        for s in data["sections"]
-    )
-    for index, section in enumerate(sections):
-        if section.deadline is not None and section.deadline not in deadlines:
-            raise _error(
-                document,
-                ("sections", index, "deadline"),
-                f"未定义的完成时限 “{section.deadline}”",
-                f"unknown deadline '{section.deadline}'",
-            )
-    rule_files = sorted(
-        p
-        for p in directory.rglob("*.y*ml")
-        if p.name != "pack.yaml" and p.suffix in (".yaml", ".yml")
-    )
-    if not rule_files:
-        raise RulePackError(
-            Location(str(directory)),
-            Text("规则包中没有规则文件", "the rule pack holds no rule files"),
-        )
+    deadlines = _deadlines(data["deadlines"])
+    sections = _sections(document, deadlines)
+    rule_files = _rule_files(directory)
     settings = dict(data["settings"])
     variables = set(settings) | set(BUILTIN_VARIABLES)
-    section_by_id = {s.id: s for s in sections}
-    documents = [_load_valid(path, "rule") for path in rule_files]
-    known_ids = _unique_ids(documents)
-    rules = [_build_rule(doc, section_by_id, deadlines, variables, known_ids) for doc in documents]
+    rules = _load_rules(rule_files, {s.id: s for s in sections}, deadlines, variables)
     return RulePack(
         id=data["id"],
         version=str(data["version"]),
@@ -76,6 +45,66 @@ def load_pack(directory: Path) -> RulePack:
         sections=sections,
         rules=tuple(_dependency_order(rules)),
     )
+
+
+def _pack_file(directory: Path) -> Path:
+    pack_file = directory / "pack.yaml"
+    if not pack_file.is_file():
+        raise RulePackError(
+            Location(str(directory)),
+            Text("不是规则包：缺少 pack.yaml", "not a rule pack: pack.yaml is missing"),
+        )
+    return pack_file
+
+
+def _deadlines(specs: Mapping[str, Any]) -> dict[str, Deadline]:
+    return {
+        name: Deadline(
+            name, spec["month"], spec["day"], _text(spec["label"]) if "label" in spec else None
+        )
+        for name, spec in specs.items()
+    }
+
+
+def _sections(document: Document, deadlines: Mapping[str, Deadline]) -> tuple[Section, ...]:
+    sections = tuple(
+        Section(s["id"], s["clause"], _text(s["title"]), s.get("deadline"))
+        for s in document.data["sections"]
+    )
+    for index, section in enumerate(sections):
+        if section.deadline is not None and section.deadline not in deadlines:
+            raise _error(
+                document,
+                ("sections", index, "deadline"),
+                f"未定义的完成时限 “{section.deadline}”",
+                f"unknown deadline '{section.deadline}'",
+            )
+    return sections
+
+
+def _rule_files(directory: Path) -> list[Path]:
+    rule_files = sorted(
+        p
+        for p in directory.rglob("*.y*ml")
+        if p.name != "pack.yaml" and p.suffix in (".yaml", ".yml")
+    )
+    if not rule_files:
+        raise RulePackError(
+            Location(str(directory)),
+            Text("规则包中没有规则文件", "the rule pack holds no rule files"),
+        )
+    return rule_files
+
+
+def _load_rules(
+    rule_files: list[Path],
+    sections: Mapping[str, Section],
+    deadlines: Mapping[str, Deadline],
+    variables: set[str],
+) -> list[Rule]:
+    documents = [_load_valid(path, "rule") for path in rule_files]
+    known_ids = _unique_ids(documents)
+    return [_build_rule(doc, sections, deadlines, variables, known_ids) for doc in documents]
 
 
 def _load_valid(path: Path, schema_name: str) -> Document:
@@ -126,12 +155,8 @@ def _build_rule(
             f"unknown deadline '{deadline}'",
         )
     levels = frozenset(data["levels"])
-    linter = CheckLinter(levels, variables, known_ids - {data["id"]})
-    for path, problem in linter.lint(data["check"], ("check",)):
-        raise _error(document, path, problem.zh, problem.en)
     when_present = tuple(data.get("when_present", ()))
-    for path, problem in linter.lint_reachable(list(when_present)):
-        raise _error(document, ("when_present", *path), problem.zh, problem.en)
+    _lint(document, CheckLinter(levels, variables, known_ids - {data["id"]}))
     return Rule(
         id=data["id"],
         name=data["name"],
@@ -142,7 +167,7 @@ def _build_rule(
         severity=data["severity"],
         levels=levels,
         deadline=deadline,
-        check=data["check"],
+        check=build_check(data["check"]),
         message=_templates(document, "message") if "message" in data else None,
         advice=_templates(document, "advice"),
         record=_templates(document, "record") if "record" in data else None,
@@ -150,6 +175,15 @@ def _build_rule(
         source=_location(document, ("id",)),
         when_present=when_present,
     )
+
+
+def _lint(document: Document, linter: CheckLinter) -> None:
+    """The first problem of the rule's check or ``when_present``, as a load error."""
+    data = document.data
+    for path, problem in linter.lint(data["check"], ("check",)):
+        raise _error(document, path, problem.zh, problem.en)
+    for path, problem in linter.lint_reachable(list(data.get("when_present", ()))):
+        raise _error(document, ("when_present", *path), problem.zh, problem.en)
 
 
 def _templates(document: Document, key: str) -> BilingualTemplate:
@@ -200,16 +234,11 @@ def _dependency_order(rules: list[Rule]) -> list[Rule]:
     return ordered
 
 
-def _references(check: Any) -> Iterator[str]:
-    if isinstance(check, Mapping):
-        for key, value in check.items():
-            if key == "rules":
-                yield from value
-            else:
-                yield from _references(value)
-    elif isinstance(check, list):
-        for item in check:
-            yield from _references(item)
+def _references(check: Check) -> Iterator[str]:
+    """The rules a check refers to (``rules: [ORG-01]``), wherever it is nested."""
+    for part in check.walk():
+        if isinstance(part.spec, RulesSpec):
+            yield from part.spec.ids
 
 
 def _text(data: Mapping[str, str]) -> Text:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from emcheck.i18n import Text
@@ -14,7 +15,6 @@ from emcheck.validation.fieldnames import field_label
 if TYPE_CHECKING:
     import jsonschema
 
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 _TYPE_NAMES = {
     "string": ("文本", "text"),
@@ -46,94 +46,94 @@ def shown_path(path: JsonPath) -> tuple[str, str]:
 
 def explain_one(error: jsonschema.ValidationError) -> list[tuple[JsonPath, Text]]:
     path: JsonPath = tuple(error.absolute_path)
-    wz, we = shown_path(path)
+    return [(path, _explain(error, Text(*shown_path(path))))]
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    """The parts of a schema error every message quotes, in both languages."""
+
+    where: Text
+    """The field, as ``shown_path`` words it."""
+    found: Text
+    """The value found there."""
+    hint: Text
+    """What an editor may have added to the value (Word quotes, odd spaces), or nothing."""
+
+
+def _explain(error: jsonschema.ValidationError, where: Text) -> Text:
     keyword = str(error.validator)
     value = error.validator_value
     schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     if keyword == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else str(value)
-        return [(path, Text(f"{wz} 缺少必填字段 “{missing}”", f"{we}: '{missing}' is missing"))]
-    found_zh, found_en = _show(error.instance), _show(error.instance, english=True)
-    hint_zh, hint_en = _hint(error.instance)
+        return Text(f"{where.zh} 缺少必填字段 “{missing}”", f"{where.en}: '{missing}' is missing")
+    instance = error.instance
+    quoted = _Quoted(
+        where, Text(_show(instance), _show(instance, english=True)), Text(*_hint(instance))
+    )
     if keyword == "type":
-        zh, en = _TYPE_NAMES.get(str(value), (str(value), str(value)))
-        hint_zh, hint_en = _type_hint(str(value), error.instance) or (hint_zh, hint_en)
-        return [
-            (
-                path,
-                Text(
-                    f"{wz} 应为{zh}，实际为 {found_zh}{hint_zh}",
-                    f"{we} must be {en}, found {found_en}{hint_en}",
-                ),
-            )
-        ]
+        return _wrong_type(str(value), instance, quoted)
     if keyword in ("enum", "const"):
         options = list(value) if keyword == "enum" and isinstance(value, list) else [value]
-        shown = "、".join(str(o) for o in options)
-        return [
-            (
-                path,
-                Text(
-                    f"{wz} 的值 {found_zh} 不在允许范围内；可选：{shown}{hint_zh}",
-                    f"{we}: {found_en} is not allowed; choose one of: "
-                    + ", ".join(str(o) for o in options)
-                    + hint_en,
-                ),
-            )
-        ]
+        return _not_allowed(options, quoted)
     if keyword in ("format", "pattern") and schema.get("format") == "date":
-        if isinstance(error.instance, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", error.instance):
-            return [
-                (
-                    path,
-                    Text(
-                        f"{wz} 的日期 {found_zh} 不存在（这个月没有这一天）",
-                        f"{we}: the date {found_en} does not exist in the calendar",
-                    ),
-                )
-            ]
-        return [
-            (
-                path,
-                Text(
-                    f"{wz} 不是有效日期：{found_zh}，应写成 YYYY-MM-DD{hint_zh}",
-                    f"{we} is not a valid date: {found_en}; write YYYY-MM-DD{hint_en}",
-                ),
-            )
-        ]
-    bounds = {
-        "minimum": ("不能小于", "must be at least"),
-        "maximum": ("不能大于", "must be at most"),
-        "exclusiveMinimum": ("必须大于", "must be greater than"),
-        "exclusiveMaximum": ("必须小于", "must be less than"),
-    }
-    if keyword in bounds:
-        zh, en = bounds[keyword]
-        return [
-            (
-                path,
-                Text(
-                    f"{wz} {zh} {value}，实际为 {found_zh}",
-                    f"{we} {en} {value}, found {found_en}",
-                ),
-            )
-        ]
+        return _bad_date(instance, quoted)
+    if keyword in _BOUNDS:
+        zh, en = _BOUNDS[keyword]
+        return Text(
+            f"{where.zh} {zh} {value}，实际为 {quoted.found.zh}",
+            f"{where.en} {en} {value}, found {quoted.found.en}",
+        )
     if keyword == "pattern" and isinstance(schema.get("description"), str):
         # The schema's description says in words what the pattern says in symbols.
-        described = schema["description"]
-        return [
-            (
-                path,
-                Text(
-                    f"{wz} 的值 {found_zh} 不符合要求：{described}",
-                    f"{we}: {found_en} does not have the required form ({value})",
-                ),
-            )
-        ]
+        return Text(
+            f"{where.zh} 的值 {quoted.found.zh} 不符合要求：{schema['description']}",
+            f"{where.en}: {quoted.found.en} does not have the required form ({value})",
+        )
     if keyword == "minLength":
-        return [(path, Text(f"{wz} 不能为空", f"{we} must not be empty"))]
+        return Text(f"{where.zh} 不能为空", f"{where.en} must not be empty")
     message = _shorten(str(error.message), 200)
-    return [(path, Text(f"{wz}：{message}{hint_zh}", f"{we}: {message}{hint_en}"))]
+    return Text(f"{where.zh}：{message}{quoted.hint.zh}", f"{where.en}: {message}{quoted.hint.en}")
+
+
+_BOUNDS = {
+    "minimum": ("不能小于", "must be at least"),
+    "maximum": ("不能大于", "must be at most"),
+    "exclusiveMinimum": ("必须大于", "must be greater than"),
+    "exclusiveMaximum": ("必须小于", "must be less than"),
+}
+
+
+def _wrong_type(wanted: str, instance: Any, quoted: _Quoted) -> Text:
+    zh, en = _TYPE_NAMES.get(wanted, (wanted, wanted))
+    hint_zh, hint_en = _type_hint(wanted, instance) or (quoted.hint.zh, quoted.hint.en)
+    return Text(
+        f"{quoted.where.zh} 应为{zh}，实际为 {quoted.found.zh}{hint_zh}",
+        f"{quoted.where.en} must be {en}, found {quoted.found.en}{hint_en}",
+    )
+
+
+def _not_allowed(options: list[Any], quoted: _Quoted) -> Text:
+    return Text(
+        f"{quoted.where.zh} 的值 {quoted.found.zh} 不在允许范围内；"
+        f"可选：{'、'.join(str(o) for o in options)}{quoted.hint.zh}",
+        f"{quoted.where.en}: {quoted.found.en} is not allowed; choose one of: "
+        f"{', '.join(str(o) for o in options)}{quoted.hint.en}",
+    )
+
+
+def _bad_date(instance: Any, quoted: _Quoted) -> Text:
+    if isinstance(instance, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", instance):
+        return Text(
+            f"{quoted.where.zh} 的日期 {quoted.found.zh} 不存在（这个月没有这一天）",
+            f"{quoted.where.en}: the date {quoted.found.en} does not exist in the calendar",
+        )
+    return Text(
+        f"{quoted.where.zh} 不是有效日期：{quoted.found.zh}，应写成 YYYY-MM-DD{quoted.hint.zh}",
+        f"{quoted.where.en} is not a valid date: {quoted.found.en}; write YYYY-MM-DD"
+        f"{quoted.hint.en}",
+    )
 
 
 def unknown_key(key: str, allowed: set[str]) -> Text:

@@ -8,9 +8,6 @@ where to change it. A new operator needs its describer here: a test fails withou
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from emcheck.commands.description.structure import (
     all_,
     any_,
@@ -38,6 +35,7 @@ from emcheck.commands.description.values import (
 )
 from emcheck.commands.description.words import Described, Describer, Describing, setting_text
 from emcheck.i18n import Lang, Text
+from emcheck.rulepack.checks import Check
 from emcheck.rulepack.model import Rule, RulePack
 
 __all__ = ["DESCRIBERS", "describe_check", "describe_rule", "setting_text", "when_present_text"]
@@ -68,7 +66,7 @@ DESCRIBERS: dict[str, Describer] = {
 """Every operator of :data:`emcheck.rulepack.operators.OPERATORS`, in words."""
 
 
-def describe_check(check: Mapping[str, Any], pack: RulePack, lang: Lang) -> list[str]:
+def describe_check(check: Check, pack: RulePack, lang: Lang) -> list[str]:
     """A check as indented lines: a part that holds others ends in a colon, its parts below."""
     return _lines(Describing(pack, lang).check(check), 0, False, lang)
 

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from emcheck.commands.description.words import Described, Describing
+from emcheck.rulepack.operators.combinators import EachSpec, PartsSpec, RulesSpec
+from emcheck.rulepack.operators.coverage import CoversSpec, PartitionSpec, SizesSpec
+from emcheck.rulepack.operators.dates import NotFutureSpec, RecentSpec
 
 
-def covers(spec: Any, d: Describing) -> Described:
-    items, where, field = d.values(spec["items"]), spec.get("where"), spec.get("field")
+def covers(spec: CoversSpec, d: Describing) -> Described:
+    items, where, field = d.values(spec.items), spec.where, spec.field
     if field:
         head = d.t(
-            f"{d.items_in(spec['path'], where)} {field} 涵盖以下全部：{items}",
-            f"{field} across {d.items_in(spec['path'], where)} covers all of: {items}",
+            f"{d.items_in(spec.path, where)} {field} 涵盖以下全部：{items}",
+            f"{field} across {d.items_in(spec.path, where)} covers all of: {items}",
         )
     else:
         head = d.t(
-            f"{d.items_in(spec['path'], where)}包括以下全部：{items}",
-            f"{d.items_in(spec['path'], where)} includes all of: {items}",
+            f"{d.items_in(spec.path, where)}包括以下全部：{items}",
+            f"{d.items_in(spec.path, where)} includes all of: {items}",
         )
-    hazards: Mapping[str, str] = spec.get("excused_by_absent_hazard") or {}
+    hazards: Mapping[str, str] = spec.excused_by_absent_hazard or {}
     if hazards:
         excused = d.sep.join(
             item if item == hazard else d.t(f"{item}（{hazard}）", f"{item} ({hazard})")
@@ -34,8 +36,8 @@ def covers(spec: Any, d: Describing) -> Described:
     return Described(head)
 
 
-def partition(spec: Any, d: Describing) -> Described:
-    path, field, of = d.path(spec["path"]), spec["field"], d.path(spec["of"])
+def partition(spec: PartitionSpec, d: Describing) -> Described:
+    path, field, of = d.path(spec.path), spec.field, d.path(spec.of)
     return Described(
         d.t(
             f"{of} 中每个真实的单位恰好是 {path} 中一项的 {field}，{path} 中没有未列出的单位，"
@@ -46,9 +48,9 @@ def partition(spec: Any, d: Describing) -> Described:
     )
 
 
-def sizes(spec: Any, d: Describing) -> Described:
-    path, field, total = d.path(spec["path"]), spec["field"], d.path(spec["total"])
-    bounds = d.range(spec["min"], spec["max"])
+def sizes(spec: SizesSpec, d: Describing) -> Described:
+    path, field, total = d.path(spec.path), spec.field, d.path(spec.total)
+    bounds = d.range(spec.min, spec.max)
     return Described(
         d.t(
             f"{path} 每一项的 {field} 是数字且{bounds}；{total} 无法分成这样大小的几份时，"
@@ -63,18 +65,18 @@ def sizes(spec: Any, d: Describing) -> Described:
 # Dates ----------------------------------------------------------------------------------------
 
 
-def recent(spec: Any, d: Describing) -> Described:
-    path = d.path(spec["path"])
+def recent(spec: RecentSpec, d: Describing) -> Described:
+    path = d.path(spec.path)
     return Described(
         d.t(
-            f"{path} 在{d.window(spec)}，晚于审核日的不算",
-            f"{path} is {d.window(spec)} (a later date fails)",
+            f"{path} 在{d.window(spec.window())}，晚于审核日的不算",
+            f"{path} is {d.window(spec.window())} (a later date fails)",
         )
     )
 
 
-def not_future(spec: Any, d: Describing) -> Described:
-    path = d.path(spec["path"])
+def not_future(spec: NotFutureSpec, d: Describing) -> Described:
+    path = d.path(spec.path)
     return Described(
         d.t(
             f"{path} 不晚于审核日（未填写的不算不符合）",
@@ -86,39 +88,39 @@ def not_future(spec: Any, d: Describing) -> Described:
 # Combinators ----------------------------------------------------------------------------------
 
 
-def each(spec: Any, d: Describing) -> Described:
-    where = spec.get("where")
+def each(spec: EachSpec, d: Describing) -> Described:
+    where = spec.where
     if d.lang == "zh":
         within = f" 里 {d.where(where)}" if where else ""
-        head = f"对 {d.path(spec['path'])}{within} 的每一项"
+        head = f"对 {d.path(spec.path)}{within} 的每一项"
     else:
-        head = f"for each item of {d.items_in(spec['path'], where)}"
+        head = f"for each item of {d.items_in(spec.path, where)}"
     head += (
         d.t("（没有这样的条目也算满足）", " (none at all also passes)")
-        if spec.get("allow_empty")
+        if spec.allow_empty
         else d.t("（至少要有一项，没有即不满足）", " (there must be at least one: none fails)")
     )
-    check = spec["check"]
-    if set(check) == {"all"}:
+    check = spec.check
+    if check.operator == "all" and check.label is None and check.severity is None:
         # "For each item: all of: …" says no more than "for each item: …".
-        return Described(head, tuple(d.check(c) for c in check["all"]))
+        return Described(head, tuple(d.check(c) for c in check.spec.checks()))
     return Described(head, (d.check(check),))
 
 
-def all_(spec: Any, d: Describing) -> Described:
-    return Described(d.t("全部满足", "all of"), tuple(d.check(c) for c in spec))
+def all_(spec: PartsSpec, d: Describing) -> Described:
+    return Described(d.t("全部满足", "all of"), tuple(d.check(c) for c in spec.parts))
 
 
-def any_(spec: Any, d: Describing) -> Described:
-    return Described(d.t("至少满足一项", "at least one of"), tuple(d.check(c) for c in spec))
+def any_(spec: PartsSpec, d: Describing) -> Described:
+    return Described(d.t("至少满足一项", "at least one of"), tuple(d.check(c) for c in spec.parts))
 
 
-def rules(spec: Any, d: Describing) -> Described:
+def rules(spec: RulesSpec, d: Describing) -> Described:
     titles = {rule.id: rule.title.get(d.lang) for rule in d.pack.rules}
     return Described(
         d.t(
             "以下规则对同一单位都没有不符合或无法检查，且至少一条适用",
             "none of these rules fails or cannot be checked on the same unit, and at least one applies",
         ),
-        tuple(Described(f"{rule_id} {titles.get(rule_id, '')}".rstrip()) for rule_id in spec),
+        tuple(Described(f"{rule_id} {titles.get(rule_id, '')}".rstrip()) for rule_id in spec.ids),
     )

@@ -8,8 +8,8 @@ from typing import Any
 
 from emcheck.audit.vocabulary import SEVERITY
 from emcheck.i18n import Lang, Text
+from emcheck.rulepack.checks import Check, Value
 from emcheck.rulepack.model import RulePack
-from emcheck.rulepack.operators import operator_name
 
 BUILTIN_WORDS = {
     "pilot_year": Text("单位的试点年份", "the unit's pilot year"),
@@ -57,23 +57,20 @@ class Describing:
 
     # Checks ---------------------------------------------------------------------------------
 
-    def check(self, check: Mapping[str, Any]) -> Described:
+    def check(self, check: Check) -> Described:
         """A check with its label (what is checked) and its own severity, if it has one."""
-        name = operator_name(check)
         from emcheck.commands.description import DESCRIBERS  # the registry is built on this
 
-        described = DESCRIBERS[name](check[name], self)
+        described = DESCRIBERS[check.operator](check.spec, self)
         head = described.head
-        label = check.get("label")
-        if isinstance(label, Mapping):
-            text = str(label[self.lang])
+        if check.label is not None:
+            text = check.label.get(self.lang)
             if described.children:
                 head = f"{text} — {head}"
             else:
                 head = self.t(f"{text}：{head}", f"{text}: {head}")
-        severity = check.get("severity")
-        if severity in SEVERITY:
-            word = SEVERITY[severity].get(self.lang)
+        if check.severity is not None:
+            word = SEVERITY[check.severity].get(self.lang)
             head += self.t(f"（此项不满足时为“{word}”）", f" (a shortfall here is a {word})")
         return Described(head, described.children)
 
@@ -129,10 +126,10 @@ class Describing:
             return self.t("为 0", "is 0")
         return self.t("至多 ", "is at most ") + self.value(maximum)
 
-    def window(self, spec: Mapping[str, Any]) -> str:
+    def window(self, window: Mapping[str, Value]) -> str:
         """``审核日前 365 天内（$training_window_days）``."""
-        unit = next(u for u in _UNITS if u in spec)
-        amount, source = self.number(spec[unit])
+        unit = next(u for u in _UNITS if u in window)
+        amount, source = self.number(window[unit])
         note = self.t(f"（{source}）", f" ({source})") if source else ""
         return self.t(
             f"审核日前 {amount} {_UNITS[unit].zh}内{note}",

@@ -19,8 +19,9 @@ def render(progress: Progress, options: ProgressOptions) -> bytes:
 
 
 def _table(table: Table) -> str:
-    def row(cells: list[str]) -> str:
-        return "| " + " | ".join(escape(c).replace("\n", "<br>") for c in cells) + " |"
+    def row(cells: list[str], strong: bool = False) -> str:
+        shown = [escape(c).replace("\n", "<br>") for c in cells]
+        return "| " + " | ".join(f"**{c}**" if strong and c else c for c in shown) + " |"
 
     lines = [f"## {escape(table.title)}", ""]
     if table.note:
@@ -31,5 +32,5 @@ def _table(table: Table) -> str:
         table.rows, table.emphasis or (False,) * len(table.rows), strict=True
     ):
         cells = [shown(v, c.kind) for v, c in zip(values, table.columns, strict=True)]
-        lines.append(row([f"**{c}**" if strong and c else c for c in cells]))
+        lines.append(row(cells, strong))
     return "\n".join(lines)

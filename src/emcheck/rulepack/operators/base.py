@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from emcheck.i18n import Text
 from emcheck.loading.document import JsonPath
+from emcheck.rulepack.checks import Bounded, Check, Key, Spec, Where
 from emcheck.rulepack.matchers import select
 from emcheck.rulepack.scope import Scope
 from emcheck.rulepack.values import bounds, join, show
@@ -43,14 +44,17 @@ class Failure:
         )
 
 
-Run = Callable[[Mapping[str, Any], Scope], list[Failure]]
+Run = Callable[[Check, Scope], list[Failure]]
+S = TypeVar("S", bound=Spec)
 
 
 @dataclass(frozen=True)
-class Operator:
-    """How one operator runs, and which of its spec keys name paths for load-time checking."""
+class Operator(Generic[S]):
+    """How one operator runs, its spec's type, and which spec keys name paths (checked at load)."""
 
-    run: Callable[[Any, Scope, Text, Run], list[Failure]]
+    run: Callable[[S, Scope, Text, Run], list[Failure]]
+    spec: type[S]
+    """The frozen dataclass its spec is built into when the pack loads."""
     path_keys: tuple[str, ...] = ()
     """Keys holding a path relative to the current scope (``path``)."""
     path_list_keys: tuple[str, ...] = ()
@@ -78,25 +82,25 @@ def alternatives(values: list[Any]) -> Text:
     return Text(f"{listed.zh} 之一", f"one of {listed.en}")
 
 
-def bounds_text(spec: Any, scope: Scope) -> Text:
-    return bounds(scope.value(spec.get("min")), scope.value(spec.get("max")))
+def bounds_text(spec: Bounded, scope: Scope) -> Text:
+    return bounds(scope.value(spec.min), scope.value(spec.max))
 
 
 def in_range(
-    value: float, spec: Any, scope: Scope, label: Text, at: JsonPath, shown: Text | None = None
+    value: float, spec: Bounded, scope: Scope, label: Text, at: JsonPath, shown: Text | None = None
 ) -> list[Failure]:
     """A problem when the value is outside ``min``–``max``, else the tally of what was counted."""
-    low, high = scope.value(spec.get("min")), scope.value(spec.get("max"))
+    low, high = scope.value(spec.min), scope.value(spec.max)
     actual = shown or show(value)
     if (low is not None and value < low) or (high is not None and value > high):
         return [Failure(at, label, bounds_text(spec, scope), actual)]
     return [Failure(at, label, bounds_text(spec, scope), actual, kind=TALLY)]
 
 
-def element_key(element: Scope, key: Any) -> Any:
+def element_key(element: Scope, key: Key) -> Any:
     """The value (or tuple of values) an element is told apart by; None when any part is no evidence."""
     evidence = element.context.evidence
-    fields = key if isinstance(key, list) else [key]
+    fields = key if isinstance(key, tuple) else (key,)
     parts = []
     for field in fields:
         value = element.get(field)[0]
@@ -106,13 +110,14 @@ def element_key(element: Scope, key: Any) -> Any:
     return parts[0] if len(parts) == 1 else tuple(parts)
 
 
-def values_of(spec: Any, scope: Scope) -> tuple[list[Any], JsonPath]:
+def values_of(
+    scope: Scope, path: str, field: str | None = None, where: Where | None = None
+) -> tuple[list[Any], JsonPath]:
     """The real values of a list, or of ``field`` over its (matching) elements, normalized."""
-    items, at = scope.get(spec["path"])
+    items, at = scope.get(path)
     evidence = scope.context.evidence
-    if "field" not in spec:
+    if field is None:
         raw = list(items) if isinstance(items, list) else []
     else:
-        elements = select(scope, items, at, spec.get("where"))
-        raw = [e.get(spec["field"])[0] for e in elements]
+        raw = [e.get(field)[0] for e in select(scope, items, at, where)]
     return [evidence.key(v) for v in raw if evidence.real(v)], at

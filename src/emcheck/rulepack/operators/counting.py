@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from emcheck.i18n import Text
 from emcheck.loading.document import JsonPath
+from emcheck.rulepack.checks import Bounded, Key, Spec, Where
 from emcheck.rulepack.matchers import select
 from emcheck.rulepack.operators.base import (
     TALLY,
@@ -24,13 +26,62 @@ from emcheck.rulepack.scope import Scope
 from emcheck.rulepack.values import join, parse_date, show
 
 
-def count(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
+@dataclass(frozen=True, kw_only=True)
+class CountSpec(Bounded):
+    path: str
+    where: Where | None = None
+    key: Key | None = None
+    excluding: tuple[str, ...] = ()
+    """Paths (which may step into lists) whose values are not counted as entries."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class NumberSpec(Bounded):
+    path: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SumSpec(Bounded):
+    path: str
+    field: str
+    where: Where | None = None
+    key: Key | None = None
+    until_audit: str | None = None
+    """The element's start date: ``field`` is then a number of days from it."""
+    min_of: str | None = None
+    max_of: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DistinctSpec(Bounded):
+    path: str
+    field: str
+    where: Where | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class UniqueSpec(Spec):
+    path: str
+    key: Key
+    where: Where | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoDecreaseSpec(Spec):
+    path: str
+    by: str
+    field: str
+    where: Where | None = None
+
+
+def count(spec: CountSpec, scope: Scope, label: Text, run: Run) -> list[Failure]:
     """Real entries only: with ``key``, distinct non-blank ones; a list of texts, distinct texts."""
-    items, at = scope.get(spec["path"])
-    chosen = select(scope, items, at, spec.get("where"))
+    items, at = scope.get(spec.path)
+    chosen = select(scope, items, at, spec.where)
     evidence = scope.context.evidence
-    if "key" in spec:
-        keys = [element_key(e, spec["key"]) for e in chosen]
+    key = spec.key
+    if key is not None:
+        keys = [element_key(e, key) for e in chosen]
     else:
         keys = [
             evidence.key(e.data) if evidence.real(e.data) else None
@@ -38,17 +89,15 @@ def count(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
             if not isinstance(e.data, dict) or e.data
         ]
     excluded = 0
-    if "excluding" in spec:
+    if spec.excluding:
         # Entries that only name what stands elsewhere (a plan citing itself as its higher-level
         # plan) are not counted; they are left out like blanks.
-        elsewhere = {
-            repr(evidence.key(v)) for path in spec["excluding"] for v in reached(scope, path)
-        }
+        elsewhere = {repr(evidence.key(v)) for path in spec.excluding for v in reached(scope, path)}
         kept = [k for k in keys if repr(k) not in elsewhere]
         excluded, keys = len(keys) - len(kept), kept
     real = [k for k in keys if k is not None]
     distinct = len(set(map(repr, real)))
-    shown = _counted(distinct, keys, real, "key" in spec, excluded)
+    shown = _counted(distinct, keys, real, key is not None, excluded)
     return in_range(distinct, spec, scope, label, at, shown)
 
 
@@ -80,27 +129,27 @@ def _counted(
     )
 
 
-def number(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
-    value, at = scope.get(spec["path"])
+def number(spec: NumberSpec, scope: Scope, label: Text, run: Run) -> list[Failure]:
+    value, at = scope.get(spec.path)
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return [Failure(at, label, bounds_text(spec, scope), show(value))]
     return in_range(value, spec, scope, label, at)
 
 
-def sum_(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
+def sum_(spec: SumSpec, scope: Scope, label: Text, run: Run) -> list[Failure]:
     """Identical rows (same ``key``) count once; with ``until_audit``, ``field`` is a number of
     days from that date and the total is of calendar days already past, each day once."""
-    items, at = scope.get(spec["path"])
-    rows = _distinct_rows(spec, select(scope, items, at, spec.get("where")))
-    if "until_audit" in spec:
-        total = _calendar_days(rows, spec["until_audit"], scope.context.as_of)
+    items, at = scope.get(spec.path)
+    rows = _distinct_rows(spec, select(scope, items, at, spec.where))
+    if spec.until_audit is not None:
+        total = _calendar_days(rows, spec.until_audit, scope.context.as_of)
     else:
         total = sum(value for _, value in rows)
     failures = []
-    for bound, too_small in (("min_of", True), ("max_of", False)):
-        if bound in spec:
+    for bound, too_small in ((spec.min_of, True), (spec.max_of, False)):
+        if bound is not None:
             # The bound is a figure of the site itself (all households must be in some grid).
-            limit = scope.get(spec[bound])[0]
+            limit = scope.get(bound)[0]
             off = not isinstance(limit, (int, float)) or (
                 total < limit if too_small else total > limit
             )
@@ -112,21 +161,21 @@ def sum_(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
                 break  # a missing figure is one shortfall, however many bounds name it
     if failures:
         return failures
-    if "min" not in spec and "max" not in spec:
+    if spec.min is None and spec.max is None:
         return [Failure(at, label, Text("", ""), show(total), kind=TALLY)]
     return in_range(total, spec, scope, label, at)
 
 
-def _distinct_rows(spec: Any, elements: list[Scope]) -> list[tuple[Scope, float]]:
+def _distinct_rows(spec: SumSpec, elements: list[Scope]) -> list[tuple[Scope, float]]:
     """The rows with a number in ``field``; with ``key``, each real key once (like ``count``)."""
     rows = []
     seen: set[str] = set()
     for element in elements:
-        value = element.get(spec["field"])[0]
+        value = element.get(spec.field)[0]
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             continue
-        if "key" in spec:
-            found = element_key(element, spec["key"])
+        if spec.key is not None:
+            found = element_key(element, spec.key)
             if found is None or repr(found) in seen:
                 continue
             seen.add(repr(found))
@@ -152,8 +201,8 @@ def _calendar_days(rows: list[tuple[Scope, float]], start_field: str, as_of: dat
     return sum(covered.values())
 
 
-def distinct(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
-    values, at = values_of(spec, scope)
+def distinct(spec: DistinctSpec, scope: Scope, label: Text, run: Run) -> list[Failure]:
+    values, at = values_of(scope, spec.path, spec.field, spec.where)
     kinds = sorted({str(v) for v in values})
     shown = Text(
         f"{len(kinds)} 种（{join(map(show, kinds)).zh}）",
@@ -162,14 +211,14 @@ def distinct(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
     return in_range(len(kinds), spec, scope, label, at, shown)
 
 
-def unique(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
+def unique(spec: UniqueSpec, scope: Scope, label: Text, run: Run) -> list[Failure]:
     """Every entry is there once and named: a duplicate names all its places, a blank its own."""
-    items, at = scope.get(spec["path"])
+    items, at = scope.get(spec.path)
     places: dict[str, list[JsonPath]] = defaultdict(list)
     shown: dict[str, Any] = {}
     failures = []
-    for element in select(scope, items, at, spec.get("where")):
-        key = element_key(element, spec["key"])
+    for element in select(scope, items, at, spec.where):
+        key = element_key(element, spec.key)
         if key is None:
             failures.append(
                 Failure(
@@ -199,13 +248,13 @@ def unique(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
     return failures
 
 
-def no_decrease(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
+def no_decrease(spec: NoDecreaseSpec, scope: Scope, label: Text, run: Run) -> list[Failure]:
     """The latest year's ``field`` (up to the audit year) is not below the year before."""
-    items, at = scope.get(spec["path"])
+    items, at = scope.get(spec.path)
     by_year: dict[int, float] = defaultdict(float)
     places: dict[int, JsonPath] = {}
-    for element in select(scope, items, at, spec.get("where")):
-        year, value = element.get(spec["by"])[0], element.get(spec["field"])[0]
+    for element in select(scope, items, at, spec.where):
+        year, value = element.get(spec.by)[0], element.get(spec.field)[0]
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
         if isinstance(year, int) and number and year <= scope.context.as_of.year:
             by_year[year] += value

@@ -3,23 +3,53 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from emcheck.i18n import Text
 from emcheck.loading.document import JsonPath
+from emcheck.rulepack.checks import Spec, Value, Where
 from emcheck.rulepack.matchers import select
 from emcheck.rulepack.operators.base import TALLY, Failure, Run, values_of
 from emcheck.rulepack.scope import Scope
 from emcheck.rulepack.values import bounds, join, show
 
 
-def covers(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
-    present, at = values_of(spec, scope)
+@dataclass(frozen=True, kw_only=True)
+class CoversSpec(Spec):
+    path: str
+    items: tuple[str, ...]
+    """Required entries, or ``$settings`` naming them."""
+    field: str | None = None
+    where: Where | None = None
+    excused_by_absent_hazard: Mapping[str, str] | None = None
+    """Item → hazard: the item is not required where the unit declares that hazard absent."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartitionSpec(Spec):
+    path: str
+    field: str
+    of: str
+    """The list of units every one of which must be in exactly one element of ``path``."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SizesSpec(Spec):
+    path: str
+    field: str
+    total: str
+    min: Value
+    max: Value
+
+
+def covers(spec: CoversSpec, scope: Scope, label: Text, run: Run) -> list[Failure]:
+    present, at = values_of(scope, spec.path, spec.field, spec.where)
     evidence = scope.context.evidence
-    hazards = spec.get("excused_by_absent_hazard", {})
+    hazards = spec.excused_by_absent_hazard or {}
     excused = {item for item, hazard in hazards.items() if hazard in scope.context.absent_hazards}
     refused = [item for item, h in hazards.items() if h in scope.context.unexcused_hazards]
-    required = [scope.value(item) for item in spec["items"]]
+    required = [scope.value(item) for item in spec.items]
     missing = [i for i in required if evidence.key(i) not in present and i not in excused]
     if not missing:
         done = len(required) - len(excused)
@@ -53,9 +83,9 @@ def covers(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
     ]
 
 
-def partition(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
-    assigned, at = values_of(spec, scope)
-    units, _ = values_of({"path": spec["of"]}, scope)
+def partition(spec: PartitionSpec, scope: Scope, label: Text, run: Run) -> list[Failure]:
+    assigned, at = values_of(scope, spec.path, spec.field)
+    units, _ = values_of(scope, spec.of)
     counts = Counter(assigned)
     uncovered = [u for u in units if counts[u] == 0]
     repeated = [u for u in units if counts[u] > 1]
@@ -85,31 +115,31 @@ def partition(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
     ]
 
 
-def sizes(spec: Any, scope: Scope, label: Text, run: Run) -> list[Failure]:
+def sizes(spec: SizesSpec, scope: Scope, label: Text, run: Run) -> list[Failure]:
     """Each element's ``field`` lies within min–max, unless ``total`` cannot be split that way.
 
     A community of 250 households, or of 550, has no split into grids of 300–500: there the
     plan's range cannot be met by any grid, and a grid outside it is no shortfall.
     """
-    items, at = scope.get(spec["path"])
-    total = scope.get(spec["total"])[0]
-    low, high = scope.value(spec["min"]), scope.value(spec["max"])
+    items, at = scope.get(spec.path)
+    total = scope.get(spec.total)[0]
+    low, high = scope.value(spec.min), scope.value(spec.max)
     if not isinstance(total, int) or isinstance(total, bool) or total < 1:
         expected = Text("填写总数（大于 0）", "the total filled in (above 0)")
-        return [Failure(scope.get(spec["total"])[1], label, expected, show(total))]
+        return [Failure(scope.get(spec.total)[1], label, expected, show(total))]
     elements = select(scope, items, at, None)
     if not elements:
         return [Failure(at, label, Text("至少 1 条", "at least 1 entry"), Text("没有", "none"))]
     splittable = any(k * low <= total <= k * high for k in range(1, total // max(low, 1) + 2))
     failures = []
     for element in elements:
-        value = element.get(spec["field"])[0]
+        value = element.get(spec.field)[0]
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
         if not number or (splittable and not low <= value <= high):
             name = element.get("name")[0]
             failures.append(
                 Failure(
-                    element.get(spec["field"])[1],
+                    element.get(spec.field)[1],
                     Text(f"{show(name).zh}：{label.zh}", f"{show(name).en}: {label.en}"),
                     bounds(low, high),
                     show(value),
