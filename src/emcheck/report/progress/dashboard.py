@@ -2,7 +2,7 @@
 sortable and filterable, and each unit's open findings one click from its row.
 
 The page fetches nothing: its style, script and charts are inline and its
-Content-Security-Policy forbids every request. Every text from a site file goes through
+Content-Security-Policy forbids every request; charts are the SVG matplotlib drew. Every text from a site file goes through
 jinja2's autoescape. Figures come from ``tables`` as they are; the page only lays them out.
 """
 
@@ -22,6 +22,7 @@ from emcheck.history.progress import Progress
 from emcheck.i18n import chooser
 from emcheck.report.progress import ProgressOptions
 from emcheck.report.progress.cells import Cell, Column, Kind, Table, shown
+from emcheck.report.progress.charts import charts
 from emcheck.report.progress.tables import tables
 from emcheck.resources import template_dir
 
@@ -99,7 +100,7 @@ def render(progress: Progress, options: ProgressOptions) -> bytes:
         standard=progress.title.get(options.lang),
         version=__version__,
         cards=_cards(by_key["summary"]),
-        charts=(),
+        charts=charts(progress, options.lang),
         tables=[_table(table, ledger) for table in made],
         finding_columns=_columns(ledger)[1:],
         style=_asset("dashboard.css"),
