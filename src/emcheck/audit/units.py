@@ -51,7 +51,7 @@ def subjects_of(document: Document) -> Iterator[Subject]:
         data["level"],
         document.file,
         (),
-        data.get("parent"),
+        data.get("parent") or None,
         int(data.get("pilot_year", 0)),
         data.get("zone") or None,
     )

@@ -42,7 +42,7 @@ def init(
     force: ForceOpt = False,
     lang: LangOpt = LangOption.zh,
 ) -> None:
-    """生成带中文注释的站点文件模板 · Write a commented site file template."""
+    """生成带注释的站点文件模板 · Write a commented site file template."""
     from emcheck.commands.init import run_init
 
     run_command(lambda: run_init(level.value, output, lang.value, force), lang.value)

@@ -1,4 +1,4 @@
-"""``emcheck init``: a commented Chinese site file template for a district, village or community.
+"""``emcheck init``: a commented site file template for one level, written from the site schema.
 
 A file that already exists is never overwritten unless ``--force`` is given: a clerk who runs
 ``emcheck init -o 柳溪村.yaml`` a second time must not lose the filled-in site file.
@@ -15,25 +15,13 @@ from emcheck import exit_codes
 from emcheck.errors import Location, OutputError
 from emcheck.i18n import Lang, Text
 from emcheck.loading.reading import os_error_text
-from emcheck.resources import template_dir
+from emcheck.validation.template import site_template
+from emcheck.validation.template_text import UNIT_NAMES
 from emcheck.writing import check_writable, write_atomically
-
-TEMPLATE_NAMES = {
-    "district": Text("区、乡镇、街道模板", "district, township or street template"),
-    "village": Text("村模板", "village template"),
-    "community": Text("社区模板", "community template"),
-}
-
-
-# A township or street fills in the district template: the same clauses, its own level.
-TEMPLATE_OF = {"township": "district", "street": "district"}
 
 
 def run_init(level: str, output: Path | None, lang: Lang = "zh", force: bool = False) -> int:
-    template = TEMPLATE_OF.get(level, level)
-    text = (template_dir() / "init" / f"{template}.yaml").read_text(encoding="utf-8")
-    if template != level:
-        text = text.replace("\nlevel: district", f"\nlevel: {level}", 1)
+    text = site_template(level, lang)
     if output is None:
         typer.echo(text, nl=False)
         return exit_codes.OK
@@ -54,11 +42,11 @@ def run_init(level: str, output: Path | None, lang: Lang = "zh", force: bool = F
         ) from None
     except OSError as error:
         raise OutputError(Location(str(output)), os_error_text(output, error)) from None
-    name = TEMPLATE_NAMES[template]
+    unit = UNIT_NAMES[level]
     done = (
-        Text(f"已覆盖 {output}（{name.zh}）", f"overwrote {output} ({name.en})")
+        Text(f"已覆盖 {output}（{unit.zh}模板）", f"overwrote {output} ({unit.en} template)")
         if existed
-        else Text(f"已写入 {output}（{name.zh}）", f"wrote {output} ({name.en})")
+        else Text(f"已写入 {output}（{unit.zh}模板）", f"wrote {output} ({unit.en} template)")
     )
     typer.echo(done.get(lang), err=True)
     return exit_codes.OK

@@ -22,6 +22,7 @@ from emcheck.history.round import (
     Unreadable,
     Worst,
 )
+from emcheck.history.spool import FindingSpool
 from emcheck.i18n import Text
 from emcheck.rulepack.model import RulePack
 
@@ -61,7 +62,7 @@ class RoundCollector:
         self.as_of = as_of
         self.nodes = pack_nodes(pack)
         self.units: list[Unit] = []
-        self.findings: list[Finding] = []
+        self.findings = FindingSpool()
         self.unreadable: list[Unreadable] = []
         self.applicable: Counter[str] = Counter()
 
@@ -75,7 +76,9 @@ class RoundCollector:
         for subject in audit.subjects:
             outcomes = by_unit[subject.id]
             self.units.append(self._unit(subject.id, outcomes, audit.file))
-            self.findings += [self._finding(o) for o in outcomes if o.is_problem]
+            for outcome in outcomes:
+                if outcome.is_problem:
+                    self.findings.add(self._finding(outcome))
             self.applicable.update(o.rule.id for o in outcomes if o.status != NOT_APPLICABLE)
 
     def finish(self) -> Round:
@@ -85,7 +88,7 @@ class RoundCollector:
             self.pack.version,
             self.nodes,
             tuple(self.units),
-            tuple(self.findings),
+            self.findings,
             tuple(self.unreadable),
             tuple(sorted(self.applicable.items())),
         )

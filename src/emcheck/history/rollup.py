@@ -115,9 +115,10 @@ def weaknesses(round_: Round, limit: int | None = None) -> list[Weakness]:
 
     An audit has one outcome per rule and unit, so each open finding is one failing unit.
     """
-    failing = Counter(f.rule_id for f in round_.findings)
+    failing: Counter[str] = Counter()
     first: dict[str, Finding] = {}
     for finding in round_.findings:
+        failing[finding.rule_id] += 1
         first.setdefault(finding.rule_id, finding)
     applicable = dict(round_.rule_applicable)
     rows = [

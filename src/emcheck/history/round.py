@@ -6,8 +6,10 @@ Its definitions (docs/progress.md) are made here and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from emcheck.audit.vocabulary import Tally
 from emcheck.i18n import Text
@@ -105,6 +107,13 @@ class Finding:
     column: int | None
 
 
+class Findings(Protocol):
+    """A round's open findings: sized and re-iterable (on disk while a round is made)."""
+
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Finding]: ...
+
+
 @dataclass(frozen=True)
 class Unreadable:
     """A site file no rule could run on: counted in every total, never left out."""
@@ -125,7 +134,8 @@ class Round:
     pack_version: str
     nodes: tuple[Node, ...]
     units: tuple[Unit, ...]
-    findings: tuple[Finding, ...]
+    findings: Findings
+    """Every open finding, in file and rule order; iterable as often as needed."""
     unreadable: tuple[Unreadable, ...]
     rule_applicable: tuple[tuple[str, int], ...] = ()
     """Per rule id: how many units it applies to (for 共性问题: failing out of applicable)."""

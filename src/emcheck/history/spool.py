@@ -1,0 +1,62 @@
+"""A round's open findings, kept on disk while the audit streams and read back on demand.
+
+A thousand large districts hold tens of thousands of open findings, each with its wording in
+two languages; in memory they would grow with the zone. Here each is pickled to an anonymous
+temporary file (gone when the run ends, however it ends) as it arrives, and every reader —
+the ledger, the record, the trend — walks the file anew.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator
+
+from emcheck.history.round import Finding
+
+
+class FindingSpool:
+    """Append while collecting; iterate as often as needed, nested or not."""
+
+    def __init__(self, findings: Iterable[Finding] = ()) -> None:
+        # Open for the spool's whole life; the system removes it when the run ends.
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115
+        self.count = 0
+        for finding in findings:
+            self.add(finding)
+
+    def add(self, finding: Finding) -> None:
+        pickle.dump(finding, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Finding]:
+        self._file.flush()
+        reader = _ReadAt(self._file.fileno())
+        for _ in range(self.count):
+            yield pickle.load(reader)
+
+
+class _ReadAt:
+    """Reads the file from its start without moving the writer's position (pread), so
+    readers and the writer never disturb one another."""
+
+    def __init__(self, descriptor: int) -> None:
+        self.descriptor = descriptor
+        self.offset = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = os.pread(self.descriptor, size if size >= 0 else 1 << 30, self.offset)
+        self.offset += len(data)
+        return data
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def readline(self) -> bytes:
+        raise NotImplementedError("pickle protocol 5 frames never ask for a line")

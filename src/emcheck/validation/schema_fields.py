@@ -1,0 +1,82 @@
+"""The site schema read as a list of fields for one level, ``$ref`` and ``allOf`` merged in.
+
+The schema is written for validation: a district file is the shared identity part plus its own
+properties, a field is often a ``$ref`` plus a local description. Someone generating a template
+or documentation wants the flat view instead: which fields a village file has, in schema order,
+each with everything the schema says about it. The template annotations (``x-en``,
+``x-clause``, ``x-levels``, ``x-rows``, ``x-placeholder``) are described at the top of
+``site.schema.yaml``; JSON Schema ignores them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from emcheck import resources
+
+Node = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One property of an object in the site schema, as it applies to one level."""
+
+    key: str
+    """The property name, as written in the site file."""
+    schema: Node
+    """The property's schema with its ``$ref`` and ``allOf`` merged in; local keywords win."""
+    required: bool
+    """Whether the enclosing object requires it."""
+
+
+def level_schema(level: str) -> Node:
+    """The merged schema of a whole site file of ``level`` (the branch the root picks for it)."""
+    root = resources.schema("site")
+    for branch in root.get("allOf", []):
+        if level in branch["if"]["properties"]["level"]["enum"]:
+            return resolve(branch["then"])
+    raise ValueError(f"no schema branch for level {level!r}")
+
+
+def fields(node: Node, level: str) -> list[Field]:
+    """The properties of an object schema that apply to ``level``, in schema order."""
+    required = set(node.get("required", []))
+    return [
+        Field(key, merged, key in required)
+        for key, child in node.get("properties", {}).items()
+        if applies(merged := resolve(child), level)
+    ]
+
+
+def applies(node: Node, level: str) -> bool:
+    """A field or preset row marked ``x-levels`` belongs only to those levels."""
+    levels = node.get("x-levels")
+    return levels is None or level in levels
+
+
+def resolve(node: Node) -> Node:
+    """``node`` with what its ``$ref`` and ``allOf`` parts say merged in, properties in order."""
+    parts = [resolve(_lookup(node["$ref"]))] if "$ref" in node else []
+    parts += [resolve(part) for part in node.get("allOf", [])]
+    merged: dict[str, Any] = {}
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for part in [*parts, node]:
+        merged.update({k: v for k, v in part.items() if k not in ("$ref", "allOf")})
+        properties.update(part.get("properties", {}))
+        required += [name for name in part.get("required", []) if name not in required]
+    if properties:
+        merged["properties"] = properties
+    if required:
+        merged["required"] = required
+    return merged
+
+
+def _lookup(ref: str) -> Node:
+    prefix = "#/$defs/"
+    if not ref.startswith(prefix):
+        raise ValueError(f"only local $defs references are followed, not {ref!r}")
+    found: Node = resources.schema("site")["$defs"][ref.removeprefix(prefix)]
+    return found
