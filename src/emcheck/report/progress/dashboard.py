@@ -186,7 +186,11 @@ def _column(table: Table, key: str) -> int | None:
 
 
 def _by_unit(ledger: Table) -> dict[str, tuple[RowView, ...]]:
-    """Ledger rows by unit name, without the unit column the unit's row already shows."""
+    """Ledger rows by unit name, without the unit column the unit's row already shows.
+
+    Tables carry names, not ids: two units of one name would list each other's findings
+    too, each still telling its file and line.
+    """
     unit = _column(ledger, "unit")
     assert unit == 0, "the findings table drops the ledger's first column, the unit"
     grouped: defaultdict[str, list[RowView]] = defaultdict(list)
@@ -203,7 +207,7 @@ def _cells(values: tuple[Cell, ...], columns: tuple[Column, ...]) -> tuple[CellV
 
 
 def _sort_value(value: Cell) -> str | None:
-    if isinstance(value, bool) or value is None or isinstance(value, str):
+    if value is None or isinstance(value, str):
         return None
     if isinstance(value, date):
         return value.isoformat()
