@@ -1,0 +1,227 @@
+"""``--format html``: one page that works offline — every progress table, the units table
+sortable and filterable, and each unit's open findings one click from its row.
+
+The page fetches nothing: its style, script and charts are inline and its
+Content-Security-Policy forbids every request; charts are the SVG matplotlib drew. Every text from a site file goes through
+jinja2's autoescape. Figures come from ``tables`` as they are; the page only lays them out.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import jinja2
+from rich.cells import cell_len
+
+from emcheck import __version__
+from emcheck.history.progress import Progress
+from emcheck.i18n import chooser
+from emcheck.report.progress import ProgressOptions
+from emcheck.report.progress.cells import Cell, Column, Kind, Table, shown
+from emcheck.report.progress.charts import charts
+from emcheck.report.progress.tables import tables
+from emcheck.resources import template_dir
+
+FILTERS = {"units": ("zone", "level"), "ledger": ("unit",)}
+"""Tables with a filter bar (a text box, and a choice for each of these columns)."""
+
+ONE_LINE = 24
+"""A text column whose longest cell is at most this many terminal cells is kept on one line."""
+
+CARDS = ("units", "fail", "compliance", "overdue")
+"""Columns of the summary's first row (all pilots) shown large at the top of the page."""
+
+
+@dataclass(frozen=True)
+class ColumnView:
+    header: str
+    kind: Kind
+    key: str
+    one_line: bool
+    min_em: int | None
+    """Long text columns: the least width that keeps them readable."""
+
+
+@dataclass(frozen=True)
+class CellView:
+    text: str
+    kind: Kind
+    value: str | None
+    """What the column sorts by: the raw number or ISO date; None sorts last."""
+
+
+@dataclass(frozen=True)
+class RowView:
+    cells: tuple[CellView, ...]
+    strong: bool
+    findings: tuple[RowView, ...] = ()
+    """Units table only: the unit's rows of the ledger."""
+
+
+@dataclass(frozen=True)
+class FilterView:
+    key: str
+    label: str
+    choices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableView:
+    key: str
+    title: str
+    note: str
+    columns: tuple[ColumnView, ...]
+    rows: tuple[RowView, ...]
+    sortable: bool
+    filters: tuple[FilterView, ...] | None
+    """None: no filter bar; empty: the text box alone."""
+
+
+@dataclass(frozen=True)
+class Card:
+    label: str
+    text: str
+
+
+def render(progress: Progress, options: ProgressOptions) -> bytes:
+    made = tables(progress, options.lang)
+    by_key = {table.key: table for table in made}
+    ledger = by_key["ledger"]
+    script = _asset("dashboard.js")
+    template = _environment().get_template("dashboard.html.j2")
+    page = template.render(
+        html_lang="zh-CN" if options.lang == "zh" else "en",
+        t=chooser(options.lang),
+        as_of=progress.round.as_of.isoformat(),
+        standard=progress.title.get(options.lang),
+        version=__version__,
+        cards=_cards(by_key["summary"]),
+        charts=charts(progress, options.lang),
+        tables=[_table(table, ledger) for table in made],
+        finding_columns=_columns(ledger)[1:],
+        style=_asset("dashboard.css"),
+        script=script,
+        script_hash=_sha256(script),
+    )
+    return page.encode("utf-8")
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir() / "progress"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _asset(name: str) -> str:
+    return (template_dir() / "progress" / name).read_text(encoding="utf-8")
+
+
+def _sha256(text: str) -> str:
+    """The CSP source allowing exactly this inline script and no other."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _cards(summary: Table) -> tuple[Card, ...]:
+    total = summary.rows[0]
+    return tuple(
+        Card(column.header, shown(value, column.kind))
+        for column, value in zip(summary.columns, total, strict=True)
+        if column.key in CARDS
+    )
+
+
+def _table(table: Table, ledger: Table) -> TableView:
+    strong = table.emphasis or (False,) * len(table.rows)
+    findings = _by_unit(ledger) if table.key == "units" else {}
+    unit = _column(table, "unit")
+    rows = tuple(
+        RowView(
+            _cells(values, table.columns),
+            emphasised,
+            findings.get(str(values[unit]), ()) if unit is not None else (),
+        )
+        for values, emphasised in zip(table.rows, strong, strict=True)
+    )
+    return TableView(
+        table.key,
+        table.title,
+        table.note,
+        _columns(table),
+        rows,
+        sortable=not any(strong) and len(rows) > 1,
+        filters=_filters(table),
+    )
+
+
+def _columns(table: Table) -> tuple[ColumnView, ...]:
+    views = []
+    for index, column in enumerate(table.columns):
+        texts = [shown(row[index], column.kind) for row in table.rows]
+        longest = max(map(cell_len, texts), default=0) if column.kind == "text" else 0
+        views.append(
+            ColumnView(
+                column.header,
+                column.kind,
+                column.key,
+                one_line=longest <= ONE_LINE,
+                min_em=None if longest <= ONE_LINE else min(longest // 12 + 4, 16),
+            )
+        )
+    return tuple(views)
+
+
+def _column(table: Table, key: str) -> int | None:
+    keys = [c.key for c in table.columns]
+    return keys.index(key) if key in keys else None
+
+
+def _by_unit(ledger: Table) -> dict[str, tuple[RowView, ...]]:
+    """Ledger rows by unit name, without the unit column the unit's row already shows.
+
+    Tables carry names, not ids: two units of one name would list each other's findings
+    too, each still telling its file and line.
+    """
+    unit = _column(ledger, "unit")
+    assert unit == 0, "the findings table drops the ledger's first column, the unit"
+    grouped: defaultdict[str, list[RowView]] = defaultdict(list)
+    for values in ledger.rows:
+        grouped[str(values[0])].append(RowView(_cells(values[1:], ledger.columns[1:]), False))
+    return {name: tuple(rows) for name, rows in grouped.items()}
+
+
+def _cells(values: tuple[Cell, ...], columns: tuple[Column, ...]) -> tuple[CellView, ...]:
+    return tuple(
+        CellView(shown(v, c.kind), c.kind, _sort_value(v))
+        for v, c in zip(values, columns, strict=True)
+    )
+
+
+def _sort_value(value: Cell) -> str | None:
+    if value is None or isinstance(value, str):
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    return repr(value)
+
+
+def _filters(table: Table) -> tuple[FilterView, ...] | None:
+    if table.key not in FILTERS or len(table.rows) < 2:
+        return None
+    views = []
+    for key in FILTERS[table.key]:
+        index = _column(table, key)
+        if index is None:
+            continue
+        choices = dict.fromkeys(str(row[index]) for row in table.rows if row[index])
+        views.append(FilterView(key, table.columns[index].header, tuple(choices)))
+    return tuple(views)
