@@ -276,3 +276,22 @@ def test_print_shows_everything(opened: Opened) -> None:
     assert len(_units(opened.page)) == 10
     assert opened.page.locator("tr.findings").first.is_visible()
     assert not opened.page.locator(".filters").first.is_visible()
+
+
+def test_units_of_one_name_each_list_only_their_own_findings(tmp_path: Path) -> None:
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    text = VILLAGE.read_text(encoding="utf-8")
+    (sites / "liuxi-a.yaml").write_text(text, encoding="utf-8")
+    (sites / "liuxi-b.yaml").write_text(text.replace("\nid: liuxi\n", "\nid: liuxi-b\n"), "utf-8")
+    html = tmp_path / "p.html"
+    result = CliRunner().invoke(
+        app, ["progress", str(sites), "--as-of", AS_OF, "-o", str(html)], catch_exceptions=False
+    )
+    assert result.exit_code == 1, result.output
+    blocks = re.findall(
+        r'<tr class="findings" id="f-\d+" hidden>(.*?)</table>', html.read_text("utf-8"), re.S
+    )
+    assert len(blocks) == 2
+    for block in blocks:
+        assert ("liuxi-a.yaml" in block) != ("liuxi-b.yaml" in block)

@@ -34,6 +34,9 @@ class Table:
     """A sentence under the title: what the table counts."""
     emphasis: tuple[bool, ...] = ()
     """Per row: drawn as a total or group heading."""
+    unit_ids: tuple[str, ...] = ()
+    """Per row of the units and ledger tables: the unit's id, so that a format can join a
+    unit's row with its findings (names may repeat across districts)."""
 
 
 def shown(value: Cell, kind: Kind) -> str:

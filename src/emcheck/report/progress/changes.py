@@ -82,6 +82,7 @@ def ledger(progress: Progress, lang: Lang) -> Table:
         Column(t("逾期天数", "days overdue"), "int", "days_overdue"),
         Column(t("位置", "location"), key="location"),
     )
+    findings = list(progress.round.findings)
     rows = tuple(
         (
             f.unit_name,
@@ -95,9 +96,10 @@ def ledger(progress: Progress, lang: Lang) -> Table:
             f.days_overdue or None,
             f"{f.file}:{f.line}" if f.line else f.file,
         )
-        for f in progress.round.findings
+        for f in findings
     )
-    return Table("ledger", t("问题台账", "Open findings"), columns, rows)
+    ids = tuple(f.unit_id for f in findings)
+    return Table("ledger", t("问题台账", "Open findings"), columns, rows, unit_ids=ids)
 
 
 def unreadable(progress: Progress, lang: Lang) -> Table:

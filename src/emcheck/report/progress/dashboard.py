@@ -143,14 +143,13 @@ def _cards(summary: Table) -> tuple[Card, ...]:
 def _table(table: Table, ledger: Table) -> TableView:
     strong = table.emphasis or (False,) * len(table.rows)
     findings = _by_unit(ledger) if table.key == "units" else {}
-    unit = _column(table, "unit")
     rows = tuple(
         RowView(
             _cells(values, table.columns),
             emphasised,
-            findings.get(str(values[unit]), ()) if unit is not None else (),
+            findings.get(table.unit_ids[index], ()) if table.unit_ids else (),
         )
-        for values, emphasised in zip(table.rows, strong, strict=True)
+        for index, (values, emphasised) in enumerate(zip(table.rows, strong, strict=True))
     )
     return TableView(
         table.key,
@@ -186,17 +185,13 @@ def _column(table: Table, key: str) -> int | None:
 
 
 def _by_unit(ledger: Table) -> dict[str, tuple[RowView, ...]]:
-    """Ledger rows by unit name, without the unit column the unit's row already shows.
-
-    Tables carry names, not ids: two units of one name would list each other's findings
-    too, each still telling its file and line.
-    """
+    """Ledger rows by unit id, without the unit column the unit's row already shows."""
     unit = _column(ledger, "unit")
     assert unit == 0, "the findings table drops the ledger's first column, the unit"
     grouped: defaultdict[str, list[RowView]] = defaultdict(list)
-    for values in ledger.rows:
-        grouped[str(values[0])].append(RowView(_cells(values[1:], ledger.columns[1:]), False))
-    return {name: tuple(rows) for name, rows in grouped.items()}
+    for values, unit_id in zip(ledger.rows, ledger.unit_ids, strict=True):
+        grouped[unit_id].append(RowView(_cells(values[1:], ledger.columns[1:]), False))
+    return {unit_id: tuple(rows) for unit_id, rows in grouped.items()}
 
 
 def _cells(values: tuple[Cell, ...], columns: tuple[Column, ...]) -> tuple[CellView, ...]:

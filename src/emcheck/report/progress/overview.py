@@ -46,8 +46,9 @@ def units(progress: Progress, lang: Lang) -> Table:
         *figure_columns(lang),
         Column(t("最突出问题（逾期最久）", "worst open item (most overdue)"), key="worst"),
     )
-    rows = []
+    rows, ids = [], []
     for zone, district, unit in tree(progress):
+        ids.append(unit.id)
         worst = unit.worst
         text = (
             t(
@@ -69,7 +70,7 @@ def units(progress: Progress, lang: Lang) -> Table:
                 text,
             )
         )
-    return Table("units", t("各单位情况", "Units"), columns, tuple(rows))
+    return Table("units", t("各单位情况", "Units"), columns, tuple(rows), unit_ids=tuple(ids))
 
 
 def node_text(state: NodeState, lang: Lang) -> str:
