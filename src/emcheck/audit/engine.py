@@ -172,8 +172,9 @@ def _failed(
             (f.label.zh, f.label.en, format_path(f.path[len(subject.path) :]), f.actual.zh)
             for f in failures
         ),
-        # The first failure in the file's order would change when a list is reordered.
-        key_path=min(keyed_path(document.data, f.path, len(subject.path)) for f in failures),
+        key_paths=tuple(
+            sorted({keyed_path(document.data, f.path, len(subject.path)) for f in failures})
+        ),
     )
 
 

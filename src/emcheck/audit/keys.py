@@ -77,6 +77,7 @@ def _clean(text: str) -> str | None:
     return cleaned or None
 
 
-def finding_key(rule_id: str, unit_id: str, key_path: str) -> str:
-    """What one finding is across rounds: rule × unit × keyed path."""
-    return f"{rule_id}|{unit_id}|{key_path}"
+def finding_key(rule_id: str, unit_id: str, key_paths: Sequence[str]) -> str:
+    """A finding's name across rounds: rule × unit × the first of its keyed paths (a rule
+    has one finding per unit; its other paths tell a later round whether it is the same)."""
+    return f"{rule_id}|{unit_id}|{key_paths[0] if key_paths else ''}"

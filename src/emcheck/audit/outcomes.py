@@ -123,9 +123,9 @@ class Outcome:
     failed_parts: tuple[tuple[str, str, str, str], ...] = ()
     """For a fail: each failing sub-check's label (zh, en), path from the unit's start and
     what was found (zh), so that a rule case can name the part it expects to fail."""
-    key_path: str = ""
-    """For a problem: where it points from the unit's start, list elements named by key
-    (``rescue_team.members[王五].phone``), so that it is found again in a later round."""
+    key_paths: tuple[str, ...] = ()
+    """For a fail: every place it points at, from the unit's start, list elements named by
+    key (``rescue_team.members[王五].phone``), sorted: what finds it again in a later round."""
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Parallel audits send outcomes between processes: the rule travels as its id
@@ -147,7 +147,7 @@ class Outcome:
     @property
     def finding_key(self) -> str:
         """The finding across rounds: rule × unit × keyed path (see :mod:`emcheck.audit.keys`)."""
-        return finding_key(self.rule.id, self.subject.id, self.key_path)
+        return finding_key(self.rule.id, self.subject.id, self.key_paths)
 
     @property
     def is_problem(self) -> bool:

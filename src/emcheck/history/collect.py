@@ -137,6 +137,7 @@ class RoundCollector:
         rule, location = outcome.rule, outcome.location
         return Finding(
             outcome.finding_key,
+            outcome.key_paths,
             rule.id,
             rule.clause,
             rule.title,

@@ -8,7 +8,7 @@ was reformatted (entries spread over several lines) is still read, whole.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +17,7 @@ from typing import IO, Any
 from emcheck.audit.vocabulary import Tally
 from emcheck.errors import InputError, Location
 from emcheck.history import round_json
+from emcheck.history.matching import Places
 from emcheck.history.round import UNASSIGNED
 from emcheck.i18n import Text
 
@@ -32,8 +33,27 @@ class Earlier:
     name: str
     zone: str
     tally: Tally
-    keys: set[str] = field(default_factory=set)
-    """Open findings: rule × unit × keyed path (rule × unit for audit JSON without paths)."""
+    open: dict[str, Places] = field(default_factory=dict)
+    """Open findings by rule id: the places each points at (empty for an audit record
+    written before findings carried paths: matched by rule × unit, see history.matching)."""
+
+
+@dataclass(frozen=True)
+class PastFinding:
+    """An open finding of an earlier round, as far as its record tells (a progress record
+    carries no wording: the rule's title stands in)."""
+
+    rule_id: str
+    unit_id: str
+    unit_name: str
+    paths: Places
+    message: str | None
+    deadline: date | None
+    file: str
+    line: int | None
+
+
+OnFinding = Callable[[PastFinding], None]
 
 
 @dataclass(frozen=True)
@@ -48,17 +68,19 @@ class _Spread(Exception):
     """The file is not one entry per line: read it whole instead."""
 
 
-def read_previous(path: Path) -> PreviousRound:
+def read_previous(path: Path, on_finding: OnFinding | None = None) -> PreviousRound:
+    """The round's per-unit figures and open findings' places; ``on_finding`` is handed each
+    open finding in full, for a caller that needs more (a recheck lists them)."""
     shown = str(path)
     try:
         with path.open(encoding="utf-8") as handle:
             try:
                 head, entries = _by_line(handle)
-                return _build(shown, head, entries)
+                return _build(shown, head, entries, on_finding)
             except _Spread:
                 handle.seek(0)
                 data = json.load(handle)
-                return _build(shown, *_whole(data))
+                return _build(shown, *_whole(data), on_finding)
     except FileNotFoundError:
         raise InputError(Location(shown), Text("文件不存在", "no such file")) from None
     except (OSError, UnicodeDecodeError) as error:
@@ -131,7 +153,9 @@ def _whole(data: Any) -> tuple[dict[str, Any], Entries]:
     return head, entries
 
 
-def _build(shown: str, head: dict[str, Any], entries: Entries) -> PreviousRound:
+def _build(
+    shown: str, head: dict[str, Any], entries: Entries, on_finding: OnFinding | None
+) -> PreviousRound:
     kind = (head.get("format"), head.get("version"))
     if kind not in ((round_json.FORMAT, round_json.VERSION), (AUDIT_FORMAT, 1)):
         raise InputError(
@@ -144,10 +168,11 @@ def _build(shown: str, head: dict[str, Any], entries: Entries) -> PreviousRound:
             ),
         )
     as_of = _date(head.get("as_of"), shown)
+    keep = on_finding or (lambda _: None)
     if kind[0] == AUDIT_FORMAT:
-        units, unreadable = _from_audit(entries)
+        units, unreadable = _from_audit(entries, keep)
     else:
-        units, unreadable = _from_round(entries)
+        units, unreadable = _from_round(entries, keep)
     return PreviousRound(shown, as_of, units, unreadable)
 
 
@@ -161,17 +186,36 @@ def _date(value: Any, shown: str) -> date:
         ) from None
 
 
-def _from_round(entries: Entries) -> tuple[dict[str, Earlier], int]:
+def _from_round(entries: Entries, keep: OnFinding) -> tuple[dict[str, Earlier], int]:
     units: dict[str, Earlier] = {}
     unreadable = 0
     for section, entry in entries:
         if section == "units":
             units[str(entry["id"])] = Earlier(str(entry["name"]), str(entry["zone"]), _tally(entry))
         elif section == "findings" and entry.get("unit_id") in units:
-            units[entry["unit_id"]].keys.add(str(entry["key"]))
+            unit = units[entry["unit_id"]]
+            paths = frozenset(map(str, entry.get("paths") or ()))
+            unit.open[str(entry["rule_id"])] = paths
+            keep(_past(entry, str(entry["unit_id"]), unit.name, paths, None))
         elif section == "unreadable":
             unreadable += 1
     return units, unreadable
+
+
+def _past(
+    entry: dict[str, Any], unit: str, name: str, paths: Places, message: str | None
+) -> PastFinding:
+    deadline = entry.get("deadline")
+    return PastFinding(
+        str(entry["rule_id"]),
+        unit,
+        name,
+        paths,
+        message,
+        date.fromisoformat(deadline) if deadline else None,
+        str(entry.get("file") or ""),
+        entry.get("line") if isinstance(entry.get("line"), int) else None,
+    )
 
 
 def _tally(entry: dict[str, Any]) -> Tally:
@@ -186,7 +230,7 @@ def _tally(entry: dict[str, Any]) -> Tally:
     )
 
 
-def _from_audit(entries: Entries) -> tuple[dict[str, Earlier], int]:
+def _from_audit(entries: Entries, keep: OnFinding) -> tuple[dict[str, Earlier], int]:
     counts: dict[str, dict[str, int]] = {}
     units: dict[str, Earlier] = {}
     unreadable = 0
@@ -198,8 +242,9 @@ def _from_audit(entries: Entries) -> tuple[dict[str, Earlier], int]:
                 counts[unit] = dict.fromkeys(STATUS_FIELDS, 0)
             _count(counts[unit], entry)
             if entry["status"] in ("fail", "error"):
-                key = entry.get("finding_key") or f"{entry['rule_id']}|{unit}|"
-                units[unit].keys.add(str(key))
+                paths = frozenset(map(str, entry.get("finding_paths") or ()))
+                units[unit].open[str(entry["rule_id"])] = paths
+                keep(_past(entry, unit, units[unit].name, paths, entry.get("message")))
         elif section == "files":
             unreadable += entry.get("status") != "audited"
             for site in entry.get("sites", []):

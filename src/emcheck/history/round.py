@@ -88,7 +88,9 @@ class Finding:
     """One open finding (fail or could-not-check) of the round."""
 
     key: str
-    """rule × unit × keyed path: what identifies it in a later round."""
+    """rule × unit × its first keyed path: its name across rounds."""
+    paths: tuple[str, ...]
+    """Every place it points at (keyed paths): whether a later round's finding is the same."""
     rule_id: str
     clause: str
     title: Text

@@ -78,6 +78,7 @@ def _unit(unit: Unit) -> dict[str, Any]:
 def _finding(finding: Finding) -> dict[str, Any]:
     return {
         "key": finding.key,
+        "paths": list(finding.paths),
         "rule_id": finding.rule_id,
         "clause": finding.clause,
         "unit_id": finding.unit_id,

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from emcheck.history.previous import NOTHING, PreviousRound
+from emcheck.history.matching import FindingId, Places, compare
+from emcheck.history.previous import NOTHING, Earlier, PreviousRound
 from emcheck.history.round import Round, Unit
 
 
@@ -47,38 +48,26 @@ def trend(current: Round, earlier: Sequence[PreviousRound]) -> Trend:
             current.as_of, current.tally.compliance, len(current.units), len(current.findings)
         )
     )
-    now: dict[str, set[str]] = {u.id: set() for u in current.units}
+    now: dict[str, dict[FindingId, Places]] = {u.id: {} for u in current.units}
     for finding in current.findings:
-        now[finding.unit_id].add(finding.key)
+        now[finding.unit_id][(finding.rule_id, finding.unit_id)] = frozenset(finding.paths)
     changes = {}
     for unit in current.units:
         before = next((r for r in reversed(rounds) if unit.id in r.units), None)
         if before is not None:
-            changes[unit.id] = _change(unit, before, now[unit.id])
+            changes[unit.id] = _change(unit, before.units[unit.id], now[unit.id])
     return Trend(tuple(points), changes)
 
 
 def _point(round_: PreviousRound) -> RoundPoint:
     tally = sum((u.tally for u in round_.units.values()), start=NOTHING)
-    open_ = sum(len(u.keys) for u in round_.units.values())
+    open_ = sum(len(u.open) for u in round_.units.values())
     return RoundPoint(round_.as_of, tally.compliance, len(round_.units), open_)
 
 
-def _change(unit: Unit, before: PreviousRound, keys: set[str]) -> UnitChange:
-    earlier = before.units[unit.id]
-    loose = any(k.endswith("|") for k in earlier.keys)
-    old = {_comparable(k, loose) for k in earlier.keys}
-    current = {_comparable(k, loose) for k in keys}
-    rate = unit.tally.compliance
-    past = earlier.tally.compliance
+def _change(unit: Unit, earlier: Earlier, now: dict[FindingId, Places]) -> UnitChange:
+    then = {(rule, unit.id): places for rule, places in earlier.open.items()}
+    moved = compare(then, now)
+    rate, past = unit.tally.compliance, earlier.tally.compliance
     delta = None if rate is None or past is None else round(rate - past, 1)
-    return UnitChange(unit.id, delta, len(old - current), len(current - old), len(old & current))
-
-
-def _comparable(key: str, loose: bool) -> str:
-    """An audit JSON written before findings carried paths names rule × unit only
-    (``ORG-08|liuxi|``); against such a round a finding is matched by rule × unit."""
-    if loose:
-        rule, unit, _ = key.split("|", 2)
-        return f"{rule}|{unit}|"
-    return key
+    return UnitChange(unit.id, delta, len(moved.fixed), len(moved.new), len(moved.still_open))

@@ -141,6 +141,7 @@ def _outcome(outcome: Outcome, lang: Lang) -> dict[str, Any]:
         "due_status": outcome.due,
         "fingerprint": outcome.fingerprint,
         "finding_key": outcome.finding_key if outcome.is_problem else None,
+        "finding_paths": list(outcome.key_paths) if outcome.is_problem else None,
         "baseline": outcome.baseline,
         "waiver": _waiver(outcome.waiver),
     }
