@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import COMPLIANT, VILLAGE
+from conftest import VILLAGE
 
 Cli = Callable[..., Any]
 
