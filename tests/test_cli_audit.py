@@ -92,8 +92,8 @@ class TestExamples:
         assert "compliance" in en and "to fix" in en and "overdue" in en
         assert f"{GAPS}:" in zh
 
-    def test_folder_audit_covers_every_example(self, cli: Cli) -> None:
-        code, report = audit_json(cli, COMPLIANT.parent)
+    def test_folder_audit_covers_every_example(self, cli: Cli, examples_folder: Path) -> None:
+        code, report = audit_json(cli, examples_folder)
         assert code == 1
         assert len(report["files"]) == 3 and {f["status"] for f in report["files"]} == {"audited"}
 

@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import COMPLIANT, VILLAGE
+from conftest import VILLAGE
 
 Cli = Callable[..., Any]
 
@@ -42,8 +42,8 @@ def test_init_into_missing_folder_is_2(cli: Cli, tmp_path: Path) -> None:
     assert not (tmp_path / "no").exists()
 
 
-def test_validate_examples(cli: Cli) -> None:
-    result = cli("validate", COMPLIANT.parent)
+def test_validate_examples(cli: Cli, examples_folder: Path) -> None:
+    result = cli("validate", examples_folder)
     assert result.exit_code == 0 and result.output.count("格式正确") == 3
 
 

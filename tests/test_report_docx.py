@@ -20,7 +20,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from conftest import AS_OF, AS_OF_TEXT, COMPLIANT, EXAMPLES, GAPS
+from conftest import AS_OF, AS_OF_TEXT, COMPLIANT, EXAMPLE_FILES, GAPS
 from emcheck.audit.outcomes import FAIL, OVERDUE
 from emcheck.errors import RulePackError
 from emcheck.report.meta import ReportMeta, load_meta
@@ -38,7 +38,6 @@ from report_support import (
 )
 
 Cli = Callable[..., Any]
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
@@ -363,9 +362,11 @@ class TestCommand:
         assert "红应急检〔2026〕7号" in docx_text(document)
         assert [p.name for p in tmp_path.iterdir()] == ["notice.docx"]  # no temporary left
 
-    def test_folder_gives_one_report_per_site_file(self, cli: Cli, tmp_path: Path) -> None:
+    def test_folder_gives_one_report_per_site_file(
+        self, cli: Cli, tmp_path: Path, examples_folder: Path
+    ) -> None:
         out = tmp_path / "reports"
-        result = cli("report", EXAMPLES, "-o", out, "--as-of", AS_OF_TEXT, "-f", "markdown")
+        result = cli("report", examples_folder, "-o", out, "--as-of", AS_OF_TEXT, "-f", "markdown")
         assert result.exit_code == 1
         assert sorted(p.name for p in out.iterdir()) == [f"{p.stem}-gap.md" for p in EXAMPLE_FILES]
 
@@ -380,13 +381,13 @@ class TestCommand:
         assert "报告" in docx_text(open_docx(signed.read_bytes()))
 
     def test_a_folder_run_writes_nothing_when_one_report_exists(
-        self, cli: Cli, tmp_path: Path
+        self, cli: Cli, tmp_path: Path, examples_folder: Path
     ) -> None:
         out = tmp_path / "reports"
         out.mkdir()
         kept = out / f"{EXAMPLE_FILES[-1].stem}-gap.md"
         kept.write_text("edited", encoding="utf-8")
-        result = cli("report", EXAMPLES, "-o", out, "--as-of", AS_OF_TEXT, "-f", "markdown")
+        result = cli("report", examples_folder, "-o", out, "--as-of", AS_OF_TEXT, "-f", "markdown")
         assert result.exit_code == 2
         assert [p.name for p in out.iterdir()] == [kept.name]
         assert kept.read_text(encoding="utf-8") == "edited"
@@ -587,8 +588,10 @@ def test_meta_file_beside_the_sites_is_not_a_site(cli: Any, tmp_path: Path) -> N
     assert [p.name for p in out.iterdir()] == [f"{GAPS.stem}-gap.docx"]
 
 
-def test_several_reports_need_a_folder_not_a_document_name(cli: Any, tmp_path: Path) -> None:
+def test_several_reports_need_a_folder_not_a_document_name(
+    cli: Any, tmp_path: Path, examples_folder: Path
+) -> None:
     target = tmp_path / "汇总.docx"
-    result = cli("report", EXAMPLES, "-o", target, "--as-of", AS_OF_TEXT)
+    result = cli("report", examples_folder, "-o", target, "--as-of", AS_OF_TEXT)
     assert result.exit_code == 2 and "文件夹" in result.output
     assert not target.exists()
