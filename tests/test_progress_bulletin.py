@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from docx.document import Document as DocumentObject
 
-from conftest import EXAMPLES
+from conftest import EXAMPLE_FILES
 from emcheck.commands.audit import OutputRequest
 from emcheck.commands.progress import ProgressRun, run_progress
 from emcheck.i18n import Lang
@@ -27,7 +27,9 @@ def _run(folder: Path, name: str, lang: Lang = "zh", previous: tuple[Path, ...] 
     """The examples' round as docx and json, as the command writes them."""
     outputs = tuple(OutputRequest(f, folder / f"{name}.{f}") for f in ("docx", "json"))
     as_of = EARLIER if name == "earlier" else AS_OF
-    run_progress(ProgressRun((EXAMPLES,), previous, lang, as_of, None, outputs, None, jobs=1))
+    run_progress(
+        ProgressRun(tuple(EXAMPLE_FILES), previous, lang, as_of, None, outputs, None, jobs=1)
+    )
     return folder / name
 
 
@@ -116,7 +118,9 @@ def test_english(made: dict[str, Path]) -> None:
 
 def test_unreadable_files_have_a_section(tmp_path: Path) -> None:
     sites = tmp_path / "sites"
-    shutil.copytree(EXAMPLES, sites)
+    sites.mkdir()
+    for path in EXAMPLE_FILES:
+        shutil.copy(path, sites)
     (sites / "broken.yaml").write_text("unit: [\n", encoding="utf-8")
     target = tmp_path / "b.docx"
     outputs = (OutputRequest("docx", target),)

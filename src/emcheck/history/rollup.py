@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -106,6 +107,24 @@ def ranked_districts(round_: Round) -> list[District]:
     return sorted(every, key=lambda d: (_rate_key(d.tally), d.overdue, d.name, d.id))
 
 
+NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def clause_order(clause: str) -> tuple[int, ...]:
+    """The pilot plan's own order: 二(二)10 before 二(三)11, 二(一)4 before 二(一)10; a rule
+    citing several clauses (二(一)4、二(二)10) stands at its first."""
+    parts = re.findall(r"[一二三四五六七八九十]+|\d+", clause.split("、")[0])
+    return tuple(int(p) if p.isdigit() else _numeral(p) for p in parts)
+
+
+def _numeral(text: str) -> int:
+    """一 … 九十九 as written in clause numbers (十一 = 11, 二十 = 20)."""
+    if "十" not in text:
+        return NUMERALS[text]
+    tens, _, ones = text.partition("十")
+    return (NUMERALS[tens] if tens else 1) * 10 + (NUMERALS[ones] if ones else 0)
+
+
 def _rate_key(tally: Tally) -> float:
     return -tally.compliance if tally.compliance is not None else 1.0
 
@@ -125,7 +144,7 @@ def weaknesses(round_: Round, limit: int | None = None) -> list[Weakness]:
         Weakness(r, first[r].clause, first[r].title, n, applicable.get(r, n))
         for r, n in failing.items()
     ]
-    rows.sort(key=lambda w: (-w.units_failing, w.clause, w.rule_id))
+    rows.sort(key=lambda w: (-w.units_failing, clause_order(w.clause), w.rule_id))
     return rows[:limit] if limit else rows
 
 

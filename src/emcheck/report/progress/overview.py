@@ -104,7 +104,7 @@ def nodes(progress: Progress, lang: Lang) -> Table:
         (
             t("完成节点的单位数", "units done"),
             *(f"{d}/{n}" for d, n in done),
-            sum(1 for u in round_.units if u.no_deadline_open == 0),
+            f"{sum(1 for u in round_.units if u.no_deadline_open == 0)}/{len(round_.units)}",
         )
     )
     note = t(
