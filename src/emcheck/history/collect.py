@@ -68,7 +68,7 @@ class RoundCollector:
 
     def add(self, audit: FileAudit) -> None:
         if not audit.audited:
-            self.unreadable.append(_unreadable(audit))
+            self.unreadable.append(unreadable_of(audit))
             return
         by_unit: dict[str, list[Outcome]] = {s.id: [] for s in audit.subjects}
         for outcome in audit.outcomes:
@@ -78,7 +78,7 @@ class RoundCollector:
             self.units.append(self._unit(subject.id, outcomes, audit.file))
             for outcome in outcomes:
                 if outcome.is_problem:
-                    self.findings.add(self._finding(outcome))
+                    self.findings.add(finding_of(outcome, self.as_of))
             self.applicable.update(o.rule.id for o in outcomes if o.status != NOT_APPLICABLE)
 
     def finish(self) -> Round:
@@ -133,30 +133,35 @@ class RoundCollector:
         rule = worst.rule
         return Worst(rule.id, rule.clause, rule.title, self._days_overdue(worst))
 
-    def _finding(self, outcome: Outcome) -> Finding:
-        rule, location = outcome.rule, outcome.location
-        return Finding(
-            outcome.finding_key,
-            outcome.key_paths,
-            rule.id,
-            rule.clause,
-            rule.title,
-            outcome.subject.id,
-            outcome.subject.name,
-            outcome.status,
-            outcome.severity,
-            outcome.message,
-            outcome.expected,
-            outcome.actual,
-            outcome.deadline,
-            self._days_overdue(outcome),
-            location.file,
-            location.line,
-            location.column,
-        )
+
+def finding_of(outcome: Outcome, as_of: date) -> Finding:
+    """An open outcome as a round keeps it."""
+    rule, location = outcome.rule, outcome.location
+    late = max(0, (as_of - outcome.deadline).days) if outcome.deadline else 0
+    return Finding(
+        outcome.finding_key,
+        outcome.key_paths,
+        rule.id,
+        rule.clause,
+        rule.title,
+        outcome.subject.id,
+        outcome.subject.name,
+        outcome.status,
+        outcome.severity,
+        outcome.message,
+        outcome.expected,
+        outcome.actual,
+        outcome.deadline,
+        late,
+        location.file,
+        location.line,
+        location.column,
+        outcome.advice,
+    )
 
 
-def _unreadable(audit: FileAudit) -> Unreadable:
+def unreadable_of(audit: FileAudit) -> Unreadable:
+    """A file no rule ran on, and why."""
     if audit.error is not None:
         return Unreadable(audit.file, "unreadable", audit.error.message, audit.error.location.line)
     first = audit.problems[0]

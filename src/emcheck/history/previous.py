@@ -62,6 +62,7 @@ class PreviousRound:
     as_of: date
     units: dict[str, Earlier]
     unreadable: int
+    pack_version: str = ""
 
 
 class _Spread(Exception):
@@ -173,7 +174,9 @@ def _build(
         units, unreadable = _from_audit(entries, keep)
     else:
         units, unreadable = _from_round(entries, keep)
-    return PreviousRound(shown, as_of, units, unreadable)
+    pack = head.get("pack")
+    version = str(pack.get("version", "")) if isinstance(pack, dict) else ""
+    return PreviousRound(shown, as_of, units, unreadable, version)
 
 
 def _date(value: Any, shown: str) -> date:

@@ -107,6 +107,8 @@ class Finding:
     file: str
     line: int | None
     column: int | None
+    advice: Text | None = None
+    """整改建议, for a recheck's new and open items."""
 
 
 class Findings(Protocol):

@@ -1,0 +1,87 @@
+"""``--kind json``: the recheck as a record (docs/recheck.md), one item per line."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from emcheck import __version__
+from emcheck.history.recheck import CONCLUSION_WORDS, Recheck
+from emcheck.report.recheck import RecheckContext
+from emcheck.report.recheck.rows import item_row
+
+FORMAT = "emcheck-recheck"
+VERSION = 1
+
+
+def render(recheck: Recheck, context: RecheckContext) -> bytes:
+    lang = context.lang
+    head: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "tool": {"name": "emcheck", "version": __version__},
+        "pack": {"id": context.pack.id, "version": context.pack.version},
+        "as_of": recheck.as_of.isoformat(),
+        "lang": lang,
+        "previous": [{"file": f, "as_of": d.isoformat()} for f, d in recheck.rounds],
+        "notice": None
+        if recheck.notice is None
+        else {
+            "file": recheck.notice.file,
+            "number": recheck.notice.number,
+            "issued_on": recheck.notice.issued_on.isoformat(),
+        },
+        "conclusion": recheck.conclusion,
+        "conclusion_text": CONCLUSION_WORDS[recheck.conclusion].get(lang),
+        "counts": {s: recheck.count(s) for s in sorted({i.status for i in recheck.items})},
+        "notes": [n.get(lang) for n in recheck.notes],
+    }
+    lines = [f"  {json.dumps(k)}: {_dump(v)}" for k, v in head.items()]
+    items = []
+    for item in recheck.items:
+        row = item_row(item, context.pack, lang)
+        answer = item.answer
+        items.append(
+            {
+                "status": item.status,
+                "rule_id": item.rule_id,
+                "unit_id": item.unit_id,
+                "key": row.key,
+                "description": row.description,
+                "deadline": item.deadline.isoformat() if item.deadline else None,
+                "days_overdue": item.days_overdue,
+                "where": row.where,
+                "waiver": item.waiver,
+                "answer": None
+                if answer is None
+                else {
+                    "responsible": answer.responsible,
+                    "progress": answer.progress,
+                    "situation": answer.situation,
+                    "completed_on": answer.completed_on.isoformat()
+                    if answer.completed_on
+                    else None,
+                },
+            }
+        )
+    strays = [
+        {"sheet": s.sheet, "row": s.row, "key": s.key, "description": s.description}
+        for s in recheck.strays
+    ]
+    unreadable = [{"file": u.file, "reason": u.reason} for u in recheck.unreadable]
+    body = [
+        _list("items", items),
+        _list("stray_ledger_rows", strays),
+        _list("unreadable", unreadable),
+    ]
+    return ("{\n" + ",\n".join(lines + body) + "\n}\n").encode("utf-8")
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _list(name: str, entries: list[dict[str, Any]]) -> str:
+    if not entries:
+        return f"  {json.dumps(name)}: []"
+    return f"  {json.dumps(name)}: [\n" + ",\n".join(f"    {_dump(e)}" for e in entries) + "\n  ]"
