@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Render the first page of each Word report kind of the gap example to docs/images/:
-#   docs/images/report-gap.png     检查情况报告 (emcheck report --kind gap)
-#   docs/images/report-notice.png  整改通知书   (emcheck report --kind notice)
+# Render the README's pictures to docs/images/:
+#   docs/images/report-gap.png          检查情况报告 (emcheck report --kind gap), first page
+#   docs/images/report-notice.png       整改通知书   (emcheck report --kind notice), first page
+#   docs/images/progress-bulletin.png   调度通报     (emcheck progress examples/zone -f docx), first page
+#   docs/images/progress-dashboard.png  the offline dashboard (-f html), top of the page
 #
-# Needs LibreOffice, poppler and CJK fonts:
-#   apt-get update && apt-get install -y libreoffice-writer fonts-noto-cjk poppler-utils
+# Needs LibreOffice, poppler, chromium and CJK fonts:
+#   apt-get update && apt-get install -y libreoffice-writer fonts-noto-cjk poppler-utils chromium
 # Run from anywhere:  docs/render-report-images.sh   (EMCHECK=/path/to/emcheck to choose the CLI)
 #
 # The GB/T 9704 fonts (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312) are rarely installed on
@@ -47,3 +49,17 @@ for kind in gap notice; do
   pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/$kind.pdf" "$root/docs/images/report-$kind"
   echo "docs/images/report-$kind.png"
 done
+
+# The push group's bulletin and dashboard for the example zone (exit 2: one file of the zone
+# cannot be audited, on purpose; the outputs are written and say so).
+zone=(progress "$root/examples/zone" --previous "$root/examples/zone/rounds/2026-03-06.json"
+  --as-of 2026-03-20 --output "docx=$work/bulletin.docx" --output "html=$work/dashboard.html")
+"$emcheck" "${zone[@]}" >/dev/null || [ $? -eq 2 ]
+soffice "-env:UserInstallation=file://$work/profile" --headless --convert-to pdf \
+  --outdir "$work" "$work/bulletin.docx" >/dev/null 2>&1
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/bulletin.pdf" "$root/docs/images/progress-bulletin"
+echo "docs/images/progress-bulletin.png"
+chromium --headless --no-sandbox --hide-scrollbars --window-size=1280,1500 \
+  --screenshot="$root/docs/images/progress-dashboard.png" "file://$work/dashboard.html" \
+  >/dev/null 2>&1
+echo "docs/images/progress-dashboard.png"
