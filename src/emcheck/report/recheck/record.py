@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from emcheck import __version__
-from emcheck.history.recheck import CONCLUSION_WORDS, Recheck
+from emcheck.history.recheck import CONCLUSION_WORDS, Item, Recheck
 from emcheck.report.recheck import RecheckContext
 from emcheck.report.recheck.rows import item_row
 
@@ -15,55 +15,8 @@ VERSION = 1
 
 
 def render(recheck: Recheck, context: RecheckContext) -> bytes:
-    lang = context.lang
-    head: dict[str, Any] = {
-        "format": FORMAT,
-        "version": VERSION,
-        "tool": {"name": "emcheck", "version": __version__},
-        "pack": {"id": context.pack.id, "version": context.pack.version},
-        "as_of": recheck.as_of.isoformat(),
-        "lang": lang,
-        "previous": [{"file": f, "as_of": d.isoformat()} for f, d in recheck.rounds],
-        "notice": None
-        if recheck.notice is None
-        else {
-            "file": recheck.notice.file,
-            "number": recheck.notice.number,
-            "issued_on": recheck.notice.issued_on.isoformat(),
-        },
-        "conclusion": recheck.conclusion,
-        "conclusion_text": CONCLUSION_WORDS[recheck.conclusion].get(lang),
-        "counts": {s: recheck.count(s) for s in sorted({i.status for i in recheck.items})},
-        "notes": [n.get(lang) for n in recheck.notes],
-    }
-    lines = [f"  {json.dumps(k)}: {_dump(v)}" for k, v in head.items()]
-    items = []
-    for item in recheck.items:
-        row = item_row(item, context.pack, lang)
-        answer = item.answer
-        items.append(
-            {
-                "status": item.status,
-                "rule_id": item.rule_id,
-                "unit_id": item.unit_id,
-                "key": row.key,
-                "description": row.description,
-                "deadline": item.deadline.isoformat() if item.deadline else None,
-                "days_overdue": item.days_overdue,
-                "where": row.where,
-                "waiver": item.waiver,
-                "answer": None
-                if answer is None
-                else {
-                    "responsible": answer.responsible,
-                    "progress": answer.progress,
-                    "situation": answer.situation,
-                    "completed_on": answer.completed_on.isoformat()
-                    if answer.completed_on
-                    else None,
-                },
-            }
-        )
+    lines = [f"  {json.dumps(k)}: {_dump(v)}" for k, v in _head(recheck, context).items()]
+    items = [_item(item, context) for item in recheck.items]
     strays = [
         {"sheet": s.sheet, "row": s.row, "key": s.key, "description": s.description}
         for s in recheck.strays
@@ -75,6 +28,54 @@ def render(recheck: Recheck, context: RecheckContext) -> bytes:
         _list("unreadable", unreadable),
     ]
     return ("{\n" + ",\n".join(lines + body) + "\n}\n").encode("utf-8")
+
+
+def _head(recheck: Recheck, context: RecheckContext) -> dict[str, Any]:
+    notice = recheck.notice
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "tool": {"name": "emcheck", "version": __version__},
+        "pack": {"id": context.pack.id, "version": context.pack.version},
+        "as_of": recheck.as_of.isoformat(),
+        "lang": context.lang,
+        "previous": [{"file": f, "as_of": d.isoformat()} for f, d in recheck.rounds],
+        "notice": None
+        if notice is None
+        else {
+            "file": notice.file,
+            "number": notice.number,
+            "issued_on": notice.issued_on.isoformat(),
+        },
+        "conclusion": recheck.conclusion,
+        "conclusion_text": CONCLUSION_WORDS[recheck.conclusion].get(context.lang),
+        "counts": {s: recheck.count(s) for s in sorted({i.status for i in recheck.items})},
+        "notes": [n.get(context.lang) for n in recheck.notes],
+    }
+
+
+def _item(item: Item, context: RecheckContext) -> dict[str, Any]:
+    row = item_row(item, context.pack, context.lang)
+    answer = item.answer
+    return {
+        "status": item.status,
+        "rule_id": item.rule_id,
+        "unit_id": item.unit_id,
+        "key": row.key,
+        "description": row.description,
+        "deadline": item.deadline.isoformat() if item.deadline else None,
+        "days_overdue": item.days_overdue,
+        "where": row.where,
+        "waiver": item.waiver,
+        "answer": None
+        if answer is None
+        else {
+            "responsible": answer.responsible,
+            "progress": answer.progress,
+            "situation": answer.situation,
+            "completed_on": answer.completed_on.isoformat() if answer.completed_on else None,
+        },
+    }
 
 
 def _dump(value: Any) -> str:
