@@ -46,12 +46,13 @@ def recheck(
         ),
     ],
     kind: Annotated[
-        RecheckKind,
+        RecheckKind | None,
         typer.Option(
             "--kind",
-            help="recheck 整改复查意见书（Word）· ledger 整改台账（Excel）· markdown · json",
+            help="recheck 整改复查意见书（Word）· ledger 整改台账（Excel）· markdown · json；"
+            "默认按 -o 的扩展名，否则 markdown · default: from the -o extension, else markdown",
         ),
-    ] = RecheckKind.markdown,
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="PATH", help="输出文件 · output file"),
@@ -92,7 +93,7 @@ def recheck(
             RecheckRun(
                 paths=tuple(paths),
                 previous=tuple(previous),
-                kind=kind.value,
+                kind=kind.value if kind is not None else None,
                 output=output,
                 lang=lang.value,
                 as_of=parse_date(as_of, "--as-of") or date.today(),

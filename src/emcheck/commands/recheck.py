@@ -19,7 +19,7 @@ from emcheck.history.recheck import FIXED, WAIVED_NOW, Recheck, current_of, read
 from emcheck.i18n import Lang, Text
 from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
 from emcheck.report.meta import load_meta
-from emcheck.report.recheck import BINARY_KINDS, RecheckContext, renderer
+from emcheck.report.recheck import BINARY_KINDS, SUFFIX_BY_KIND, RecheckContext, renderer
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.evidence import pack_evidence
 from emcheck.writing import check_writable, refuse_existing, write_atomically
@@ -29,7 +29,8 @@ from emcheck.writing import check_writable, refuse_existing, write_atomically
 class RecheckRun:
     paths: tuple[Path, ...]
     previous: tuple[Path, ...]
-    kind: str
+    kind: str | None
+    """None: from the -o extension, else markdown."""
     output: Path | None
     lang: Lang
     as_of: date
@@ -61,7 +62,7 @@ def run_recheck(run: RecheckRun) -> int:
         for a in audit_files(files, pack, run.as_of, default_jobs(), progress_wanted())
     )
     result = recheck(current_of(audits, run.as_of), earlier, pack, run.as_of, notice, answers)
-    data = renderer(run.kind)(result, RecheckContext(run.lang, pack, meta))
+    data = renderer(kind_of(run))(result, RecheckContext(run.lang, pack, meta))
     if run.output is None:
         typer.echo(data.decode("utf-8"), nl=False)
     else:
@@ -77,9 +78,29 @@ def _answers(ledger: Path | None) -> LedgerAnswers | None:
     return read_ledger(ledger)
 
 
+def kind_of(run: RecheckRun) -> str:
+    if run.kind is not None:
+        return run.kind
+    if run.output is None:
+        return "markdown"
+    by_suffix = {suffix: kind for kind, suffix in SUFFIX_BY_KIND.items()}
+    kind = by_suffix.get(run.output.suffix.lower())
+    if kind is None:
+        raise InputError(
+            Location("--output"),
+            Text(
+                f"无法从扩展名判断输出种类：{run.output.name}；请加 --kind，或用 "
+                f"{'、'.join(by_suffix)}",
+                f"cannot tell the kind from '{run.output.name}': add --kind, or use "
+                f"{', '.join(by_suffix)}",
+            ),
+        )
+    return kind
+
+
 def _check_output(run: RecheckRun) -> None:
     if run.output is None:
-        if run.kind in BINARY_KINDS:
+        if kind_of(run) in BINARY_KINDS:
             raise InputError(
                 Location("--output"),
                 Text(
