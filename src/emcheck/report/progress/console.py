@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 from emcheck.history.progress import Progress
 from emcheck.i18n import chooser
 from emcheck.report.progress import ProgressOptions
@@ -36,7 +38,7 @@ def render(progress: Progress, options: ProgressOptions) -> bytes:
 
 
 def _table(table: Table, width: int) -> str:
-    lines = [table.title, "=" * min(width, 2 * len(table.title))]
+    lines = [table.title, "=" * min(width, cell_len(table.title))]
     if table.note:
         lines += wrap(table.note, width)
     right = [c.kind != "text" for c in table.columns]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from emcheck.history.progress import Progress
 from emcheck.history.rollup import node_completion, zones
 from emcheck.history.round import DONE, NONE_APPLICABLE, OVERDUE, NodeState, Round
-from emcheck.i18n import Lang, chooser
+from emcheck.i18n import Lang, chooser, count_of
 from emcheck.report.progress.cells import Cell, Column, Table
 from emcheck.report.progress.figures import figure_columns, figures, level_name, tree, zone_name
 
@@ -25,8 +25,9 @@ def summary(progress: Progress, lang: Lang) -> Table:
     note = t(
         f"截至 {round_.as_of}，共 {file_count(round_)} 个站点文件、"
         f"{len(round_.units)} 个单位；无法读取或格式有误、未能审核的文件 {len(round_.unreadable)} 个。",
-        f"As of {round_.as_of}: {file_count(round_)} site files, {len(round_.units)} units; "
-        f"{len(round_.unreadable)} files could not be read or failed the format check.",
+        f"As of {round_.as_of}: {count_of(file_count(round_), 'site file')}, "
+        f"{count_of(len(round_.units), 'unit')}; {count_of(len(round_.unreadable), 'file')} "
+        "could not be read or failed the format check.",
     )
     emphasis = (True,) + (False,) * (len(rows) - 1)
     return Table("summary", t("总体情况", "Overview"), columns, tuple(rows), note, emphasis)
