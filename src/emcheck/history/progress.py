@@ -9,8 +9,10 @@ from emcheck.history.trend import Trend
 from emcheck.i18n import Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Progress:
+    """Compared and hashed as the one object it is: formats cache what they build from it."""
+
     round: Round
     trend: Trend | None
     """None without ``--previous``."""

@@ -11,7 +11,7 @@ import io
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from emcheck.history.progress import Progress
@@ -50,15 +50,17 @@ class Chart:
     svg: str
 
 
-def charts(progress: Progress, lang: Lang) -> list[Chart]:
-    """Every chart the round calls for; none when no CJK font is installed (said once)."""
+@lru_cache(maxsize=2)
+def charts(progress: Progress, lang: Lang) -> tuple[Chart, ...]:
+    """Every chart the round calls for; none when no CJK font is installed (said once).
+    Drawn once per run and language: the bulletin and the dashboard share them."""
     font = cjk_font()
     if font is None:
-        return []
+        return ()
     made = [_rates(progress, lang), _nodes(progress, lang)]
     if progress.trend is not None and len(progress.trend.points) > 1:
         made.append(_trend(progress, lang))
-    return [_draw(key, title, draw, font) for key, title, draw in made if draw is not None]
+    return tuple(_draw(key, title, draw, font) for key, title, draw in made if draw is not None)
 
 
 @cache

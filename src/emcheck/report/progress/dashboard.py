@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import jinja2
@@ -34,6 +34,9 @@ ONE_LINE = 24
 
 CARDS = ("units", "fail", "compliance", "overdue")
 """Columns of the summary's first row (all pilots) shown large at the top of the page."""
+
+LEDGER_IN_PAGE = 2000
+"""Open findings listed flat on the page at most (each unit's are always under the unit)."""
 
 
 @dataclass(frozen=True)
@@ -101,13 +104,29 @@ def render(progress: Progress, options: ProgressOptions) -> bytes:
         version=__version__,
         cards=_cards(by_key["summary"]),
         charts=charts(progress, options.lang),
-        tables=[_table(table, ledger) for table in made],
+        tables=[_table(_in_page(table, options), ledger) for table in made],
         finding_columns=_columns(ledger)[1:],
         style=_asset("dashboard.css"),
         script=script,
         script_hash=_sha256(script),
     )
     return page.encode("utf-8")
+
+
+def _in_page(table: Table, options: ProgressOptions) -> Table:
+    """A zone's whole ledger (tens of thousands of rows) would make a page no browser scrolls:
+    past LEDGER_IN_PAGE rows each unit's findings stay under the unit, and the flat list is
+    left to the workbook."""
+    if table.key != "ledger" or len(table.rows) <= LEDGER_IN_PAGE:
+        return table
+    t = chooser(options.lang)
+    note = t(
+        f"共 {len(table.rows)} 项未整改问题，页面中不再逐条平铺：各单位的问题在“各单位情况”表中"
+        "点击单位名称查看；完整台账请用 --format xlsx。",
+        f"{len(table.rows)} open findings, too many to list flat on one page: click a unit's "
+        "name in the units table for its findings; the whole list is in --format xlsx.",
+    )
+    return replace(table, rows=(), note=note, unit_ids=())
 
 
 def _environment() -> jinja2.Environment:

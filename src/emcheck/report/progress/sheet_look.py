@@ -13,7 +13,6 @@ from rich.cells import cell_len
 
 from emcheck.i18n import Lang, chooser
 from emcheck.report.progress.cells import Table, shown
-from emcheck.reporters.text_layout import wrap
 
 HEADER_ROW = 3
 """Row 1 holds the table's title and row 2 its note; the rows below the header scroll."""
@@ -38,10 +37,8 @@ FIGURE = Alignment(vertical="top")
 
 def dress(sheet: Worksheet, table: Table) -> None:
     widths = [_width(index, table) for index in range(len(table.columns))]
-    for col, (column, width) in enumerate(zip(table.columns, widths, strict=True), 1):
+    for col, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(col)].width = width + 2
-        for row in range(HEADER_ROW + 1, HEADER_ROW + len(table.rows) + 1):
-            sheet.cell(row, col).alignment = TEXT if column.kind == "text" else FIGURE
     edge = Border(bottom=Side(style="thin", color="808080"))
     for cell in sheet[HEADER_ROW]:
         cell.font = Font(name=cell.font.name, size=cell.font.size, bold=True)
@@ -85,7 +82,9 @@ def _heights(sheet: Worksheet, table: Table, widths: list[int]) -> None:
 
 
 def _lines(text: str, width: int) -> int:
-    return sum(len(wrap(line, width)) for line in text.splitlines() or [""])
+    """Lines the text takes wrapped at ``width`` cells: an estimate by cell count, which a
+    row height needs (measuring by wrapping every cell took seconds over a zone's ledger)."""
+    return sum(max(1, -(-cell_len(line) // width)) for line in text.splitlines() or [""])
 
 
 def _labels(table: Table) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from emcheck.history.progress import Progress
 from emcheck.i18n import Lang
 from emcheck.report.progress.cells import Table
@@ -10,8 +12,13 @@ from emcheck.report.progress.overview import nodes, summary, units
 from emcheck.report.progress.standing import common_weaknesses, rankings
 
 
-def tables(progress: Progress, lang: Lang) -> list[Table]:
-    """The trend tables only when earlier rounds were given."""
+@lru_cache(maxsize=2)
+def tables(progress: Progress, lang: Lang) -> tuple[Table, ...]:
+    """The trend tables only when earlier rounds were given.
+
+    Built once per run and language: every format of a run lays out the same tables, and
+    building a zone's ledger again for each format cost seconds each time.
+    """
     made = [
         summary(progress, lang),
         units(progress, lang),
@@ -22,4 +29,4 @@ def tables(progress: Progress, lang: Lang) -> list[Table]:
     if progress.trend is not None:
         made += [rounds(progress, lang), changes(progress, lang)]
     made += [ledger(progress, lang), unreadable(progress, lang)]
-    return made
+    return tuple(made)

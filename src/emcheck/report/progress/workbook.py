@@ -9,6 +9,7 @@ sorts the sheet. The same round always gives the same bytes.
 from __future__ import annotations
 
 import io
+from copy import copy
 from datetime import date, datetime, time
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
@@ -17,6 +18,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Font
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -25,7 +27,7 @@ from emcheck.history.progress import Progress
 from emcheck.i18n import Lang, Text, chooser
 from emcheck.report.progress import ProgressOptions
 from emcheck.report.progress.cells import Cell, Kind, Table
-from emcheck.report.progress.sheet_look import HEADER_ROW, dress, highlight
+from emcheck.report.progress.sheet_look import FIGURE, HEADER_ROW, TEXT, dress, highlight
 from emcheck.report.progress.tables import tables
 
 SHEET_NAMES = {
@@ -78,11 +80,27 @@ def _fill(sheet: Worksheet, table: Table) -> None:
     for col, column in enumerate(table.columns, 1):
         _put(sheet, HEADER_ROW, col, column.header, "text")
     emphasis = table.emphasis or (False,) * len(table.rows)
+    # Styling a cell hashes the style each time (seconds over a zone's ledger): each
+    # combination is made once and copied, openpyxl's documented way to copy a style.
+    looks: dict[tuple[Kind, bool], StyleArray] = {}
     for row, (values, strong) in enumerate(zip(table.rows, emphasis, strict=True), HEADER_ROW + 1):
         for col, (value, column) in enumerate(zip(values, table.columns, strict=True), 1):
             cell = _put(sheet, row, col, value, column.kind)
-            if cell is not None and strong:
-                cell.font = BOLD
+            if cell is None:
+                continue
+            look = looks.get((column.kind, strong))
+            quoted = cell.quotePrefix
+            if look is None:
+                cell.alignment = TEXT if column.kind == "text" else FIGURE
+                cell.number_format = NUMBER_FORMATS.get(column.kind, "General")
+                if strong:
+                    cell.font = BOLD
+                cell.quotePrefix = False
+                looks[(column.kind, strong)] = copy(cell._style)  # type: ignore[attr-defined]
+            else:
+                cell._style = copy(look)  # type: ignore[attr-defined]  # not in the stubs
+            if quoted:
+                cell.quotePrefix = True
 
 
 def _put(sheet: Worksheet, row: int, col: int, value: Cell, kind: Kind) -> SheetCell | None:
