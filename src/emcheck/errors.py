@@ -9,13 +9,27 @@ from emcheck.i18n import Lang, Text
 
 @dataclass(frozen=True)
 class Location:
-    """Where in which file something stands; line and column are 1-based."""
+    """Where in which file something stands; line and column are 1-based. In a workbook,
+    ``sheet`` names the sheet and ``cell`` the cell (C7), or ``line`` the row."""
 
     file: str
     line: int | None = None
     column: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def shown(self, lang: Lang) -> str:
+        if self.sheet is None:
+            return str(self)
+        if lang == "zh":
+            where = self.cell or (f"第 {self.line} 行" if self.line else "")
+            return f"{self.file} 表“{self.sheet}” {where}".rstrip()
+        where = self.cell or (f"row {self.line}" if self.line else "")
+        return f"{self.file} sheet '{self.sheet}' {where}".rstrip()
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            return self.shown("en")
         if self.line is None:
             return self.file
         if self.column is None:
@@ -34,7 +48,7 @@ class EmcheckError(Exception):
         self.message = message
 
     def render(self, lang: Lang) -> str:
-        return f"{self.location}: {self.message.get(lang)}"
+        return f"{self.location.shown(lang)}: {self.message.get(lang)}"
 
     def __reduce__(self) -> tuple[type[EmcheckError], tuple[Location, Text]]:
         # Results of parallel audits cross process boundaries.

@@ -10,7 +10,7 @@ import errno
 import os
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from emcheck.errors import EmcheckError, InputError, Location
@@ -44,33 +44,40 @@ class Limits:
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> Limits:
         """The defaults, with any limit set in the environment; a bad value is an input error."""
-        values = {}
-        for item in fields(cls):
-            name = ENVIRONMENT[item.name]
-            text = environ.get(name)
-            if text is None or not text.strip():
-                continue
-            try:
-                value = int(text.strip().replace("_", ""))
-            except ValueError:
-                value = 0
-            if value <= 0:
-                raise InputError(
-                    Location(name),
-                    Text(
-                        f"应为正整数，实际为“{text}”",
-                        f"must be a positive whole number, not '{text}'",
-                    ),
-                )
-            values[item.name] = value
-        return cls(**values)
+        return cls(**set_in_environment(ENVIRONMENT, environ))
+
+
+def set_in_environment(names: Mapping[str, str], environ: Mapping[str, str]) -> dict[str, int]:
+    """The limits (field name → value) that ``environ`` sets, by the variables in ``names``."""
+    values = {}
+    for field_name, name in names.items():
+        text = environ.get(name)
+        if text is None or not text.strip():
+            continue
+        try:
+            value = int(text.strip().replace("_", ""))
+        except ValueError:
+            value = 0
+        if value <= 0:
+            raise InputError(
+                Location(name),
+                Text(
+                    f"应为正整数，实际为“{text}”",
+                    f"must be a positive whole number, not '{text}'",
+                ),
+            )
+        values[field_name] = value
+    return values
 
 
 DEFAULT_LIMITS = Limits()
 
 
 def read_file(
-    path: Path, error_type: type[EmcheckError] = InputError, limits: Limits | None = None
+    path: Path,
+    error_type: type[EmcheckError] = InputError,
+    limits: Limits | None = None,
+    kind: str = "YAML",
 ) -> bytes:
     """The bytes of a regular file no larger than the limit; never blocks on a pipe or device."""
     limits = limits if limits is not None else Limits.from_environment()
@@ -90,8 +97,8 @@ def read_file(
             raise error_type(
                 Location(shown),
                 Text(
-                    "不是普通文件（是管道、设备或套接字），不能作为 YAML 文件读取",
-                    "not a regular file (a pipe, device or socket): it cannot be read as YAML",
+                    f"不是普通文件（是管道、设备或套接字），不能作为 {kind} 文件读取",
+                    f"not a regular file (a pipe, device or socket): it cannot be read as {kind}",
                 ),
             )
         if info.st_size > limits.max_bytes:
