@@ -65,3 +65,13 @@ def examples_folder(tmp_path: Path) -> Path:
     for path in EXAMPLE_FILES:
         shutil.copy(path, folder / path.name)
     return folder
+
+
+def with_attachments(folder: Path) -> Path:
+    """``folder`` with the examples' attachment files beside it, as a copied example site
+    needs them (a flowchart on the wall without its photo fails MECH-02)."""
+    target = folder / "attachments"
+    target.mkdir(parents=True, exist_ok=True)
+    for source in sorted((ROOT / "examples").rglob("attachments/*")):
+        shutil.copy(source, target / source.name)
+    return folder

@@ -37,7 +37,8 @@ def community(site: Site) -> Site:
 
 def outcomes(site: Site, pack: RulePack, as_of: date = AS_OF) -> dict[tuple[str, str], str]:
     text = yaml.safe_dump(site, allow_unicode=True, sort_keys=False)
-    audit = audit_document(load_bytes(text.encode("utf-8"), "adversarial.yaml"), pack, as_of)
+    document = load_bytes(text.encode("utf-8"), "adversarial.yaml")
+    audit = audit_document(document, pack, as_of, COMPLIANT.parent)
     assert audit.outcomes, "the mutated site must still be a valid site file"
     return {(o.rule.id, o.subject.id): o.status for o in audit.outcomes}
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import AS_OF_TEXT, COMPLIANT, GAPS, VILLAGE
+from conftest import AS_OF_TEXT, COMPLIANT, GAPS, VILLAGE, with_attachments
 from test_rule_pack import DATA_QUALITY_IDS, REQUIRED_IDS
 
 ALL_IDS = REQUIRED_IDS + DATA_QUALITY_IDS
@@ -244,7 +244,7 @@ class TestExitCodes:
 
     def test_warning_only_passes_unless_fail_level_warning(self, cli: Cli, tmp_path: Path) -> None:
         text = VILLAGE.read_text(encoding="utf-8")
-        target = tmp_path / "warn.yaml"
+        target = with_attachments(tmp_path) / "warn.yaml"
         target.write_text(text.replace("passed: true", "passed: false"), encoding="utf-8")
         _, report = audit_json(cli, target)
         failing = [o for o in report["outcomes"] if o["status"] == "fail"]
@@ -262,7 +262,7 @@ class TestExitCodes:
         assert result.exit_code == 2 and f"{target}:1:1" in result.output
 
     def test_gbk_file_audits_like_its_utf8_twin(self, cli: Cli, tmp_path: Path) -> None:
-        twin = tmp_path / "gbk.yaml"
+        twin = with_attachments(tmp_path) / "gbk.yaml"
         twin.write_bytes(VILLAGE.read_text(encoding="utf-8").encode("gb18030"))
         _, original = audit_json(cli, VILLAGE)
         code, converted = audit_json(cli, twin)
@@ -314,7 +314,9 @@ def test_a_folder_audit_ends_by_naming_the_files_it_could_not_audit(
 
 
 def test_a_waivers_file_beside_the_sites_is_not_a_site(cli: Cli, tmp_path: Path) -> None:
-    (tmp_path / VILLAGE.name).write_text(VILLAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    (with_attachments(tmp_path) / VILLAGE.name).write_text(
+        VILLAGE.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     approved = tmp_path / "approved-exceptions.yaml"
     approved.write_text("waivers: []\n", encoding="utf-8")
     code, report = audit_json(cli, tmp_path, "--waivers", approved)

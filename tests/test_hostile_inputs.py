@@ -11,6 +11,7 @@ are made here. Nothing here measures speed: the 5 s limit is a guard against han
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
@@ -20,7 +21,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -435,11 +436,17 @@ def _audit_json(folder: Path) -> list[Result]:
     )
 
 
+def _site_digest_hidden(results: list[Result], site: Path) -> list[Result]:
+    """The JSON names the digest of the bytes judged, which an editor's variant changes."""
+    digest = hashlib.sha256(site.read_bytes()).hexdigest()
+    return [replace(r, output=r.output.replace(digest, "(site digest)")) for r in results]
+
+
 @pytest.fixture(scope="session")
 def original(tmp_path_factory: pytest.TempPathFactory) -> list[Result]:
     folder = tmp_path_factory.mktemp("original")
     shutil.copy(GAPS, folder / "site.yaml")
-    return _audit_json(folder)
+    return _site_digest_hidden(_audit_json(folder), folder / "site.yaml")
 
 
 @pytest.mark.parametrize("twin", sorted(TWINS))
@@ -447,7 +454,7 @@ def test_editor_variants_audit_like_the_utf8_original(
     twin: str, tmp_path: Path, original: list[Result]
 ) -> None:
     (tmp_path / "site.yaml").write_bytes(TWINS[twin](GAPS.read_text(encoding="utf-8")))
-    audit, validate = _audit_json(tmp_path)
+    audit, validate = _site_digest_hidden(_audit_json(tmp_path), tmp_path / "site.yaml")
     for result, expected in zip((audit, validate), original, strict=True):
         check_discipline(result, expected.code)
         assert result.output == expected.output

@@ -24,7 +24,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import AS_OF_TEXT, COMPLIANT, EXAMPLES, GAPS, ROOT
+from conftest import AS_OF_TEXT, COMPLIANT, EXAMPLES, GAPS, ROOT, with_attachments
 
 Cli = Callable[..., Any]
 ZONE = EXAMPLES / "zone"
@@ -473,8 +473,7 @@ def test_fixed_new_and_still_open_partition_the_open_findings(
 
 
 def _site(tmp_path: Path, source: Path) -> Path:
-    folder = tmp_path / "sites"
-    folder.mkdir()
+    folder = with_attachments(tmp_path / "sites")
     (folder / source.name).write_bytes(source.read_bytes())
     return folder
 

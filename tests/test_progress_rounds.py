@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import GAPS, VILLAGE
+from conftest import GAPS, VILLAGE, with_attachments
 from emcheck.audit.engine import audit_file
 from emcheck.audit.keys import keyed_path
 from emcheck.errors import InputError
@@ -76,7 +76,7 @@ def test_reordering_every_list_is_neither_a_fix_nor_a_new_finding(
     first = _round([GAPS], pack)
     record = tmp_path / "round.json"
     record.write_text(round_json.render(first), encoding="utf-8")
-    moved = tmp_path / GAPS.name
+    moved = with_attachments(tmp_path) / GAPS.name
     _reversed_lists(GAPS, moved)
     second = _round([moved], pack)
     # Guard: the reordering moved findings that point into list entries.

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import AS_OF_TEXT, GAPS
+from conftest import AS_OF_TEXT, GAPS, with_attachments
 
 Edit = Callable[[dict[str, Any], Path], list[Path]]
 
@@ -69,8 +69,7 @@ def test_no_substance_changed_no_finding_fixed_or_new(cli: Any, tmp_path: Path, 
     opened = [
         o for o in json.loads(earlier.read_text("utf-8"))["outcomes"] if o["status"] == "fail"
     ]
-    folder = tmp_path / "now"
-    folder.mkdir()
+    folder = with_attachments(tmp_path / "now")
     files = edit(yaml.safe_load(GAPS.read_text(encoding="utf-8")), folder)
     result = cli("recheck", *files, "--previous", earlier, "--as-of", AS_OF_TEXT, "--kind", "json")
     assert result.exit_code == 1, result.output

@@ -20,7 +20,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from conftest import AS_OF, AS_OF_TEXT, COMPLIANT, EXAMPLE_FILES, GAPS
+from conftest import AS_OF, AS_OF_TEXT, COMPLIANT, EXAMPLE_FILES, GAPS, with_attachments
 from emcheck.audit.outcomes import FAIL, OVERDUE
 from emcheck.errors import RulePackError
 from emcheck.report.meta import ReportMeta, load_meta
@@ -423,6 +423,7 @@ class TestCommand:
         site = tmp_path / "sites" / GAPS.name
         site.parent.mkdir()
         shutil.copy(GAPS, site)
+        with_attachments(site.parent)
         (site.parent / "emcheck-waivers.yaml").write_text(
             "waivers:\n  - rule: ORG-08\n    site: hongqiao\n    reason: 队员招募中\n"
             "    approver: 区应急局 周某某\n    expires: 2027-06-30\n",

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from junitparser import JUnitXml, Skipped
 
-from conftest import AS_OF_TEXT, GAPS
+from conftest import AS_OF_TEXT, GAPS, with_attachments
 
 Cli = Callable[..., Any]
 
@@ -28,7 +28,7 @@ def outcome(data: dict[str, Any], rule: str, site: str) -> dict[str, Any]:
 @pytest.fixture
 def gap_site(tmp_path: Path) -> Path:
     copy = tmp_path / "sites" / GAPS.name
-    copy.parent.mkdir()
+    with_attachments(copy.parent)
     shutil.copy(GAPS, copy)
     return copy
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from emcheck.attachments.collect import Attachment, Limits, by_path, collect
 from emcheck.audit.keys import keyed_path
 from emcheck.audit.outcomes import (
     DUE,
@@ -22,7 +24,7 @@ from emcheck.audit.outcomes import (
 from emcheck.audit.units import data_at, locate, read_site, site_problems, subjects_of
 from emcheck.errors import EmcheckError, Location
 from emcheck.i18n import Text
-from emcheck.loading.document import Document, format_path
+from emcheck.loading.document import Document, JsonPath, format_path
 from emcheck.rulepack.evidence import pack_evidence
 from emcheck.rulepack.model import Rule, RulePack
 from emcheck.rulepack.operators import TALLY, Failure, problems, run_check
@@ -42,18 +44,34 @@ def audit_file(path: Path, pack: RulePack, as_of: date) -> FileAudit:
     return audit_document(document, pack, as_of)
 
 
-def audit_document(document: Document, pack: RulePack, as_of: date) -> FileAudit:
+def audit_document(
+    document: Document, pack: RulePack, as_of: date, folder: Path | None = None
+) -> FileAudit:
+    """Every rule on every unit; attachments resolve beside the file (or in ``folder``)."""
     subjects = tuple(subjects_of(document))
+    attachments = collect(document, Limits.of(pack.settings), folder)
+    files = by_path(attachments)
     outcomes = tuple(
         outcome
         for subject in subjects
-        for outcome in evaluate_subject(subject, document, pack, as_of)
+        for outcome in evaluate_subject(subject, document, pack, as_of, files)
     )
-    return FileAudit(document.file, subjects, outcomes, ignores=document.ignores)
+    return FileAudit(
+        document.file,
+        subjects,
+        outcomes,
+        ignores=document.ignores,
+        sha256=document.sha256,
+        attachments=attachments,
+    )
 
 
 def evaluate_subject(
-    subject: Subject, document: Document, pack: RulePack, as_of: date
+    subject: Subject,
+    document: Document,
+    pack: RulePack,
+    as_of: date,
+    files: Mapping[JsonPath, Attachment] | None = None,
 ) -> list[Outcome]:
     data = data_at(document.data, subject.path)
     evidence = pack_evidence(pack)
@@ -69,7 +87,9 @@ def evaluate_subject(
         "audit_year": as_of.year,
         "zone": zone,
     }
-    context = AuditContext(as_of, variables, absent, unexcused, evidence, status)
+    context = AuditContext(
+        as_of, variables, absent, unexcused, evidence, status, files if files is not None else {}
+    )
     scope = Scope(data, subject.path, data, subject.path, context)
     # Every pass and n/a outcome points at the unit's start: one Location serves them all.
     base = locate(document, subject.path)

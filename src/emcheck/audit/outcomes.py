@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from emcheck.attachments.collect import Attachment
 from emcheck.audit.keys import finding_key
 from emcheck.errors import EmcheckError, Location
 from emcheck.i18n import Text
@@ -179,6 +180,10 @@ class FileAudit:
     """A file that could not be read or parsed at all."""
     ignores: tuple[InlineIgnore, ...] = ()
     """The file's ``# emcheck: ignore`` comments, applied by the policy step."""
+    sha256: str | None = None
+    """SHA-256 of the bytes judged; None when the file could not be read."""
+    attachments: tuple[Attachment, ...] = ()
+    """Every attachment the file references, as checked (each file hashed once)."""
 
     @property
     def audited(self) -> bool:

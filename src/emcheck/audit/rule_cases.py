@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -64,7 +65,9 @@ def run_case(rule: Rule, case: Case, pack: RulePack) -> CaseResult:
                 f"样例站点格式有误：{first.message.zh}", f"case site is invalid: {first.message.en}"
             ),
         )
-    audit = audit_document(document, pack, case.as_of or CASE_AS_OF)
+    # A case's attachments are files beside its rule file.
+    folder = Path(case.location.file).parent
+    audit = audit_document(document, pack, case.as_of or CASE_AS_OF, folder)
     outcome = next(o for o in audit.outcomes if o.rule.id == rule.id and o.subject.path == ())
     unmet = tuple(
         wanted

@@ -1,4 +1,5 @@
-"""``recheck``: the inspector's second visit, from earlier audits to today."""
+"""``recheck``: the inspector's second visit, from earlier audits to today; ``verify``: whether
+the files an audit judged are still those on disk."""
 
 from __future__ import annotations
 
@@ -108,3 +109,24 @@ def recheck(
         )
 
     run_command(job, lang.value)
+
+
+@app.command(cls=HelpCommand)
+def verify(
+    result: Annotated[
+        Path, typer.Argument(metavar="RESULT.json", help="audit 的 JSON 结果 · an audit's JSON")
+    ],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATHS]...",
+            help="只核对这些文件或文件夹 · check only these files or folders",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOpt = LangOption.zh,
+) -> None:
+    """核对审核所依据的文件是否未被改动 · Check that the files an audit judged are unchanged."""
+    from emcheck.commands.verify import run_verify
+
+    run_command(lambda: run_verify(result, tuple(paths or ()), lang.value), lang.value)

@@ -36,6 +36,8 @@ class Document:
     ignores: tuple[InlineIgnore, ...] = ()
     """``# emcheck: ignore`` comments, found while the text was at hand."""
     """True when the file holds no document or only a null one."""
+    sha256: str = ""
+    """SHA-256 of the file's bytes as read, so that a report names exactly what it judged."""
 
     def position_of(self, path: JsonPath) -> Position:
         """The position of ``path``, or of its nearest ancestor that exists."""

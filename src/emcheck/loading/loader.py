@@ -6,6 +6,8 @@ own syntax errors worded for a clerk. ``document_builder`` turns the events into
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -51,7 +53,7 @@ def load_bytes(
         raise error_type(Location(file, line, column), message)
     builder = DocumentBuilder(file, text, error_type, limits)
     _parse(text, builder, file, error_type)
-    return builder.finish(encoding)
+    return replace(builder.finish(encoding), sha256=hashlib.sha256(raw).hexdigest())
 
 
 def _parse(text: str, builder: DocumentBuilder, file: str, error_type: type[EmcheckError]) -> None:

@@ -1,7 +1,9 @@
 """``--format json``: one entry per rule outcome, in a documented and versioned shape.
 
 Shape version 1 (``"format": "emcheck-audit", "version": 1``); fields are only ever
-added within a version.
+added within a version. Each file entry records the SHA-256 of the bytes judged and every
+attachment (path, size, SHA-256, type), and the head the pack's digest: what
+``emcheck verify`` compares against the disk.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from emcheck import __version__
+from emcheck.attachments.collect import Attachment
 from emcheck.audit.outcomes import FileAudit, Notice, Outcome, Waiver
 from emcheck.audit.vocabulary import Tally
 from emcheck.errors import Location
@@ -32,7 +35,7 @@ class Writer(stream.Writer):
             "format": "emcheck-audit",
             "version": FORMAT_VERSION,
             "tool": {"name": "emcheck", "version": __version__},
-            "pack": {"id": self.pack.id, "version": self.pack.version},
+            "pack": {"id": self.pack.id, "version": self.pack.version, "sha256": self.pack.sha256},
             "as_of": self.as_of.isoformat(),
             "lang": self.options.lang,
         }
@@ -103,6 +106,22 @@ def _file(audit: FileAudit, lang: Lang) -> dict[str, Any]:
             for s in audit.subjects
         ],
         "errors": errors,
+        "sha256": audit.sha256,
+        "attachments": [_attachment(a, lang) for a in audit.attachments if not a.overflow],
+    }
+
+
+def _attachment(attachment: Attachment, lang: Lang) -> dict[str, Any]:
+    """What an attachment was when judged; ``path`` is where ``emcheck verify`` finds it again."""
+    found = attachment.file
+    return {
+        "reference": attachment.reference,
+        "path": found.shown,
+        "line": attachment.location.line,
+        "size": found.size,
+        "sha256": found.sha256,
+        "type": found.kind,
+        "problem": _get(found.problem, lang),
     }
 
 

@@ -39,9 +39,14 @@ class Writer(stream.Writer):
             "semanticVersion": __version__,
             "informationUri": "https://pypi.org/project/emcheck/",
             "rules": descriptors,
-            "properties": {"pack": self.pack.id, "packVersion": self.pack.version},
+            "properties": {
+                "pack": self.pack.id,
+                "packVersion": self.pack.version,
+                "packSha256": self.pack.sha256,
+            },
         }
         self.written = 0
+        self.artifacts: list[str] = []
         tool = _dump({"driver": driver})
         return (
             f'{{\n  "$schema": "{SCHEMA_URI}",\n  "version": "2.1.0",\n  "runs": [{{\n'
@@ -50,6 +55,7 @@ class Writer(stream.Writer):
 
     def write_file(self, audit: FileAudit) -> str:
         lang = self.options.lang
+        self.artifacts += [_dump(a) for a in _artifacts(audit)]
         entries = [
             _format_result(p.location, p.message, self.index[SITE_FORMAT_RULE], lang)
             for p in audit.problems
@@ -77,7 +83,11 @@ class Writer(stream.Writer):
             "toolExecutionNotifications": [_notification(n, self.options.lang) for n in notices],
             "properties": {"asOf": self.as_of.isoformat()},
         }
-        return f'\n  ],\n  "invocations": [{_dump(invocation)}]\n  }}]\n}}\n'
+        artifacts = "".join(f"\n    {a}," for a in self.artifacts).rstrip(",")
+        return (
+            f'\n  ],\n  "artifacts": [{artifacts}\n  ],'
+            f'\n  "invocations": [{_dump(invocation)}]\n  }}]\n}}\n'
+        )
 
 
 def _dump(value: Any) -> str:
@@ -150,6 +160,24 @@ def _result(outcome: Outcome, index: dict[str, int], lang: Lang) -> dict[str, An
             }
         ]
     return entry
+
+
+def _artifacts(audit: FileAudit) -> list[dict[str, Any]]:
+    """The site file and each attachment judged, with the SHA-256 of what was read."""
+    files: list[tuple[str, str | None, int | None, str]] = [
+        (audit.file, audit.sha256, None, "siteFile")
+    ]
+    files += [(a.file.shown, a.file.sha256, a.file.size, "attachment") for a in audit.attachments]
+    return [
+        {
+            "location": {"uri": quote(name.replace("\\", "/"))},
+            "hashes": {"sha-256": digest},
+            **({"length": size} if size is not None else {}),
+            "roles": ["analysisTarget"] if role == "siteFile" else ["attachment"],
+        }
+        for name, digest, size, role in files
+        if digest
+    ]
 
 
 def _format_descriptor() -> dict[str, Any]:

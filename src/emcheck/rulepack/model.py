@@ -93,6 +93,9 @@ class RulePack:
     deadlines: Mapping[str, Deadline]
     sections: tuple[Section, ...]
     rules: tuple[Rule, ...]
+    sha256: str = ""
+    """SHA-256 over every file of the pack folder (names and contents), so that a report
+    names the exact pack that judged it."""
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)

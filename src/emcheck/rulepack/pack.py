@@ -8,6 +8,7 @@ cycles, and template syntax.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -44,7 +45,18 @@ def load_pack(directory: Path) -> RulePack:
         deadlines=deadlines,
         sections=sections,
         rules=tuple(_dependency_order(rules)),
+        sha256=pack_digest(directory),
     )
+
+
+def pack_digest(directory: Path) -> str:
+    """Every file of the pack by relative name and content: a changed threshold, rule or case
+    fixture gives another digest."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        name = path.relative_to(directory).as_posix()
+        digest.update(f"{name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+    return digest.hexdigest()
 
 
 def _pack_file(directory: Path) -> Path:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
+from emcheck.attachments.collect import Attachment
 from emcheck.loading.document import JsonPath
 from emcheck.rulepack.evidence import Evidence
 from emcheck.rulepack.paths import resolve
@@ -28,6 +29,8 @@ class AuditContext:
     """What counts as a real value under this pack (its ``placeholders``)."""
     rule_status: Mapping[str, str]
     """Status of rules already evaluated on this subject, for the ``rules`` operator."""
+    attachments: Mapping[JsonPath, Attachment] = field(default_factory=dict)
+    """The file's attachments, checked once before any rule, by the path of their reference."""
 
 
 class Scope(NamedTuple):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from emcheck.commands.description.structure import (
     all_,
     any_,
+    attachments,
     covers,
     each,
     not_future,
@@ -56,6 +57,7 @@ DESCRIBERS: dict[str, Describer] = {
     "covers": covers,
     "partition": partition,
     "sizes": sizes,
+    "attachments": attachments,
     "recent": recent,
     "not_future": not_future,
     "each": each,

@@ -8,6 +8,7 @@ from emcheck.commands.description.words import Described, Describing
 from emcheck.rulepack.operators.combinators import EachSpec, PartsSpec, RulesSpec
 from emcheck.rulepack.operators.coverage import CoversSpec, PartitionSpec, SizesSpec
 from emcheck.rulepack.operators.dates import NotFutureSpec, RecentSpec
+from emcheck.rulepack.operators.files import AttachmentsSpec
 
 
 def covers(spec: CoversSpec, d: Describing) -> Described:
@@ -58,6 +59,20 @@ def sizes(spec: SizesSpec, d: Describing) -> Described:
             f"the {field} of every item of {path} is a number and {bounds}; when {total} "
             "cannot be split into such parts, sizes outside the range are accepted with the "
             f"fewest parts only; a missing or zero {total}, or no items, fails",
+        )
+    )
+
+
+def attachments(spec: AttachmentsSpec, d: Describing) -> Described:
+    items = d.items_in(spec.path, spec.where) if spec.path else d.t("该项", "the item")
+    least = d.value(spec.min) if spec.min is not None else "0"
+    return Described(
+        d.t(
+            f"{items}列出的佐证附件均可用（在站点文件夹内、非空、不超过大小上限、实为 JPEG、PNG、"
+            f"PDF、DOCX、XLSX 或 OFD），且每项至少 {least} 个",
+            f"every attachment listed under {items} is usable (inside the site folder, not "
+            f"empty, within the size limit, really a JPEG, PNG, PDF, DOCX, XLSX or OFD), at "
+            f"least {least} on each",
         )
     )
 

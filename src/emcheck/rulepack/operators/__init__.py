@@ -18,7 +18,7 @@ from typing import Any
 
 from emcheck.i18n import Text
 from emcheck.rulepack.checks import Check
-from emcheck.rulepack.operators import combinators, counting, coverage, dates, presence
+from emcheck.rulepack.operators import combinators, counting, coverage, dates, files, presence
 from emcheck.rulepack.operators.base import PROBLEM, TALLY, Failure, Operator, problems
 from emcheck.rulepack.scope import Scope
 from emcheck.validation.fieldnames import field_label
@@ -77,6 +77,7 @@ OPERATORS: dict[str, Operator[Any]] = {
     "sizes": Operator(
         coverage.sizes, coverage.SizesSpec, path_keys=("path", "total"), element_keys=("field",)
     ),
+    "attachments": Operator(files.attachments, files.AttachmentsSpec, path_keys=("path",)),
     "recent": Operator(dates.recent, dates.RecentSpec, path_keys=("path",)),
     "not_future": Operator(dates.not_future, dates.NotFutureSpec, path_keys=("path",)),
     "each": Operator(
