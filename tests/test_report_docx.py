@@ -360,7 +360,8 @@ class TestCommand:
         assert result.exit_code == 1  # findings, as for audit; the document is still written
         document = open_docx(out.read_bytes())
         assert "红应急检〔2026〕7号" in docx_text(document)
-        assert [p.name for p in tmp_path.iterdir()] == ["notice.docx"]  # no temporary left
+        # The notice and its record (for recheck --notice); no temporary left.
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["notice.docx", "notice.json"]
 
     def test_folder_gives_one_report_per_site_file(
         self, cli: Cli, tmp_path: Path, examples_folder: Path

@@ -3,6 +3,8 @@
 One site file named alone gives one report at ``-o``; several files or a folder make
 ``-o`` a folder holding ``<site file name>-<kind>.docx`` for each. Every report is rendered
 in full before its file is written (atomically), so a failure never leaves half a report.
+A notice is remembered in ``<notice>.json`` beside it (its 文号, date and deadlines), which
+``recheck --notice`` cites; the two are written together or not at all.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from emcheck.errors import InputError, Location, OutputError
 from emcheck.i18n import Lang, Text
 from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
 from emcheck.report.content import Kind, ReportSpec
-from emcheck.report.document import render_report
+from emcheck.report.document import notice_record_path, render_notice_record, render_report
 from emcheck.report.meta import MetaOverrides, check_units, load_meta
 from emcheck.report.wording import wording
 from emcheck.rulepack.choose import load_rule_pack
@@ -63,6 +65,8 @@ def run_report(options: ReportCommandOptions) -> int:
     meta = load_meta(options.meta_file, options.overrides)
     spec = ReportSpec(options.kind, meta, wording(options.lang, options.template_dir))
     targets, folder = plan_outputs(options, files)
+    if options.kind == "notice":
+        refuse_existing([notice_record_path(t) for t in targets], options.force)
     as_of = options.as_of or meta.inspection_date or date.today()
     waivers = [w for path in once_each(beside(files)) for w in load_waivers(path)]
     audits = tuple(audit_file(path, pack, as_of) for path in files)
@@ -83,8 +87,14 @@ def run_report(options: ReportCommandOptions) -> int:
         for audit, target in zip(result.files, targets, strict=True):
             if audit.audited:
                 data = render_report(audit, pack, as_of, spec, options.output_format)
-                _write(target, data)
-                written.append(target)
+                if options.kind == "notice":
+                    record = notice_record_path(target)
+                    remembered = render_notice_record(audit, pack, as_of, spec)
+                    _write_pair(target, data, record, remembered)
+                    written += [target, record]
+                else:
+                    _write(target, data)
+                    written.append(target)
             advance()
     for path in written:
         typer.echo(Text(f"已写入 {path}", f"wrote {path}").get(options.lang))
@@ -163,6 +173,17 @@ def _write(target: Path, data: bytes) -> None:
         write_atomically(target, data)
     except OSError as error:
         raise _unwritable(target, error) from None
+
+
+def _write_pair(target: Path, data: bytes, record: Path, text: bytes) -> None:
+    """The notice and its record: a notice whose record could not be written is taken back,
+    so the recheck never meets a notice it cannot cite."""
+    _write(target, data)
+    try:
+        _write(record, text)
+    except OutputError:
+        target.unlink(missing_ok=True)
+        raise
 
 
 def _unwritable(path: Path, error: OSError) -> OutputError:

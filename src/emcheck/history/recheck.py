@@ -15,7 +15,7 @@ A finding is the same across rounds by :mod:`emcheck.history.matching`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -91,6 +91,8 @@ class Recheck:
     """Rows of the returned ledger that match no finding any more."""
     ledger: str | None = None
     """The returned ledger read (``--ledger``)."""
+    units: tuple[str, ...] = ()
+    """The units rechecked, by name: each site file's own unit (a street, not its villages)."""
 
     def count(self, status: str) -> int:
         return sum(1 for i in self.items if i.status == status)
@@ -104,6 +106,8 @@ class Current:
     waived: dict[FindingId, str]
     units: set[str]
     unreadable: list[Unreadable]
+    tops: list[str] = field(default_factory=list)
+    """Each audited file's own unit, by name, in the order given."""
 
 
 def current_of(audits: Iterable[FileAudit], as_of: date) -> Current:
@@ -113,6 +117,7 @@ def current_of(audits: Iterable[FileAudit], as_of: date) -> Current:
             now.unreadable.append(unreadable_of(audit))
             continue
         now.units.update(s.id for s in audit.subjects)
+        now.tops.append(audit.subjects[0].name)
         for outcome in audit.outcomes:
             found = (outcome.rule.id, outcome.subject.id)
             if outcome.is_problem:
@@ -190,6 +195,7 @@ def recheck(
         tuple(_notes(earlier, pack, notice)),
         strays,
         answers.file if answers else None,
+        tuple(now.tops),
     )
 
 
@@ -220,13 +226,24 @@ def _conclusion(items: Sequence[Item], pack: RulePack) -> str:
     left = sum(1 for i in items if i.status in (OPEN, NEW, REGRESSED, NOT_RECHECKED))
     if not left:
         return COMPLETE
-    followed = [i for i in items if i.status in (FIXED, OPEN, WAIVED_NOW)]
-    done = sum(1 for i in followed if i.status != OPEN)
-    threshold = float(pack.settings.get("recheck_mostly_percent", 80))
+    rate = done_percent(items)
     fresh = any(i.status in (NEW, REGRESSED, NOT_RECHECKED) for i in items)
-    if followed and 100.0 * done / len(followed) >= threshold and not fresh:
+    if rate is not None and rate >= mostly_percent(pack) and not fresh:
         return MOSTLY
     return INCOMPLETE
+
+
+def done_percent(items: Sequence[Item]) -> float | None:
+    """Of the earlier findings rechecked, the share fixed or waived (None: there were none)."""
+    followed = [i for i in items if i.status in (FIXED, OPEN, WAIVED_NOW)]
+    if not followed:
+        return None
+    return 100.0 * sum(1 for i in followed if i.status != OPEN) / len(followed)
+
+
+def mostly_percent(pack: RulePack) -> float:
+    """基本完成 from this share of earlier findings fixed or waived (a pack setting)."""
+    return float(pack.settings.get("recheck_mostly_percent", 80))
 
 
 def _notes(earlier: EarlierRounds, pack: RulePack, notice: NoticeRecord | None) -> list[Text]:

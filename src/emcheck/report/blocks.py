@@ -16,7 +16,7 @@ ParagraphRole = Literal["body", "plain", "centered", "caption", "closing", "note
 caption: a table's caption · closing: right-aligned issuer and date · note: 附注 ·
 signature: a line of a signature block; a tab separates its left and right halves."""
 
-TableKind = Literal["sections", "units", "results", "problems", "ten_ones", "progress"]
+TableKind = Literal["sections", "units", "results", "problems", "ten_ones", "progress", "recheck"]
 
 
 @dataclass(frozen=True)

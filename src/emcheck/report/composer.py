@@ -43,8 +43,8 @@ class Composer:
     def text(self, key: str, **values: Any) -> str:
         return self.words.text(key, **{**self.base, **values})
 
-    def lines(self, key: str) -> list[str]:
-        return self.words.lines(key, **self.base)
+    def lines(self, key: str, **values: Any) -> list[str]:
+        return self.words.lines(key, **{**self.base, **values})
 
     def say(self, key: str, role: ParagraphRole = "body", **values: Any) -> None:
         for line in self.words.lines(key, **{**self.base, **values}):
