@@ -214,3 +214,13 @@ def test_emcheck_records_are_read_line_by_line_never_whole(
     monkeypatch.setattr(json, "load", refuse)
     for path in (audit, progress):
         assert read_previous(path).units["hongqiao"].open
+
+
+def test_progress_never_writes_over_an_earlier_round_it_reads(cli: Any, tmp_path: Path) -> None:
+    earlier = tmp_path / "round.json"
+    first = cli("progress", VILLAGE, "--as-of", "2026-11-30", "-o", earlier)
+    assert first.exit_code == 0, first.output
+    kept = earlier.read_bytes()
+    again = cli("progress", VILLAGE, "--previous", earlier, "-o", earlier, "--force")
+    assert again.exit_code == 2 and "本次读取的文件" in again.output
+    assert earlier.read_bytes() == kept

@@ -158,8 +158,12 @@ def test_output_never_replaces_the_ledger_it_reads(made: Path, tmp_path: Path) -
     data = returned.read_bytes()
     site, earlier = made / "hongqiao.yaml", made / "a1.json"
     done = recheck(site, earlier, "--ledger", returned, "-o", returned, "--force")
-    assert done.exit_code == 2 and "--ledger" in done.output
+    assert done.exit_code == 2 and "本次读取的文件" in done.output
     assert returned.read_bytes() == data
+    # Nor the earlier round it reads.
+    record = earlier.read_bytes()
+    done = recheck(site, earlier, "--kind", "json", "-o", earlier, "--force")
+    assert done.exit_code == 2 and earlier.read_bytes() == record
 
 
 def test_same_bytes(made: Path, tmp_path: Path) -> None:

@@ -61,6 +61,26 @@ def refuse_existing(targets: list[Path], force: bool) -> list[Path]:
     return targets
 
 
+def refuse_inputs(targets: list[Path], inputs: list[Path]) -> None:
+    """An output never replaces a file the run reads (an earlier round, a returned ledger, a
+    notice record): even with --force, that record would be gone."""
+    from emcheck.errors import Location, OutputError
+    from emcheck.i18n import Text
+
+    read = {path.resolve() for path in inputs}
+    for target in targets:
+        if target.resolve() in read:
+            raise OutputError(
+                Location(str(target)),
+                Text(
+                    "输出文件不能是本次读取的文件（上一轮记录、整改台账或通知书记录会被覆盖而丢失），"
+                    "请另起文件名",
+                    "an output must not be a file this run reads (an earlier round, the returned "
+                    "ledger or the notice record would be lost): choose another name",
+                ),
+            )
+
+
 class PendingFile:
     """An output written bit by bit into a temporary file beside it, renamed into place
     only by :meth:`commit`; leaving the ``with`` block without it leaves nothing behind."""

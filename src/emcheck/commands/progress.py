@@ -24,7 +24,7 @@ from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_f
 from emcheck.report.progress import ProgressOptions, renderer
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.evidence import pack_evidence
-from emcheck.writing import check_writable, refuse_existing, write_atomically
+from emcheck.writing import check_writable, refuse_existing, refuse_inputs, write_atomically
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ def run_progress(run: ProgressRun) -> int:
     if len(files) > 1:
         check_one_file_per_unit(files, map(top_level_id, files))
     targets = [r.path for r in run.outputs]
+    refuse_inputs(targets, [*run.previous, *run.waivers])
     for target in targets:
         check_writable(target)
     refuse_existing(targets, run.force)

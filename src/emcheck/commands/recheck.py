@@ -22,7 +22,7 @@ from emcheck.report.meta import load_meta
 from emcheck.report.recheck import BINARY_KINDS, SUFFIX_BY_KIND, RecheckContext, renderer
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.evidence import pack_evidence
-from emcheck.writing import check_writable, refuse_existing, write_atomically
+from emcheck.writing import check_writable, refuse_existing, refuse_inputs, write_atomically
 
 
 @dataclass(frozen=True)
@@ -109,15 +109,8 @@ def _check_output(run: RecheckRun) -> None:
                 ),
             )
         return
-    if run.ledger is not None and run.output.resolve() == run.ledger.resolve():
-        # The returned ledger holds what the unit wrote: never replaced, even with --force.
-        raise OutputError(
-            Location(str(run.output)),
-            Text(
-                "-o 不能是 --ledger 读取的台账本身（单位填写的内容会丢失），请另起文件名",
-                "-o must not be the ledger --ledger reads (the unit's answers would be lost)",
-            ),
-        )
+    read = [*run.previous, *(p for p in (run.ledger, run.notice, run.meta) if p)]
+    refuse_inputs([run.output], read)
     check_writable(run.output)
     refuse_existing([run.output], run.force)
 
