@@ -11,7 +11,7 @@ from click.testing import Result
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
-from conftest import GAPS
+from conftest import GAPS, with_attachments
 
 EARLIER, AS_OF = "2026-11-30", "2026-12-30"
 HEADER = 3
@@ -27,13 +27,16 @@ def run(*args: str | Path) -> Result:
 def make_round(folder: Path, site_text: str | None = None) -> tuple[Path, Path]:
     """(site file today, earlier audit JSON) in ``folder``."""
     text = site_text if site_text is not None else GAPS.read_text(encoding="utf-8")
-    before, earlier = folder / "before.yaml", folder / "a1.json"
+    before, earlier = with_attachments(folder) / "before.yaml", folder / "a1.json"
     before.write_text(text, encoding="utf-8")
     done = run("audit", before, "--as-of", EARLIER, "-f", "json", "-o", earlier)
     assert done.exit_code == 1, done.output
     site = folder / "hongqiao.yaml"
     site.write_text(
-        text.replace(FLOWCHART, "  posted_on_wall: true\n"),
+        text.replace(
+            FLOWCHART,
+            "  posted_on_wall: true\n  attachments: [attachments/flowchart-hongqiao-street-gaps-1.png]\n",
+        ),
         encoding="utf-8",
     )
     return site, earlier

@@ -16,11 +16,13 @@ from pathlib import Path
 from click.testing import Result
 from typer.testing import CliRunner
 
-from conftest import GAPS, VILLAGE
+from conftest import GAPS, VILLAGE, with_attachments
 
 ROUND_1, ROUND_2, TODAY = date(2026, 11, 23), date(2026, 11, 30), date(2026, 12, 31)
 TRAINING = "start: 2026-08-03, days: 3, format: 网上培训, audience: [应急管理人员, 应急救援队伍]"
 FLOWCHART = "posted_on_wall: false           # 流程图已印制，尚未上墙"
+PHOTO = "attachments/flowchart-hongqiao-street-gaps-1.png"
+"""A photo of the flowchart on the wall: MECH-02 asks for one once it is posted."""
 XINGANG_DUTY = "{week_of: 2026-11-30, filed_with: 南港经济区值班室, filed_on: 2026-11-27"
 WAIVERS = """\
 waivers:
@@ -58,7 +60,7 @@ def edited(source: Path, target: Path, *changes: tuple[str, str]) -> Path:
     for old, new in changes:
         assert text.count(old) == 1, old
         text = text.replace(old, new)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    with_attachments(target.parent)
     target.write_text(text, encoding="utf-8")
     return target
 
@@ -85,7 +87,7 @@ def make_rounds(folder: Path) -> Rounds:
     site = edited(
         GAPS,
         folder / "today" / GAPS.name,
-        (FLOWCHART, "posted_on_wall: true"),
+        (FLOWCHART, f"posted_on_wall: true\n  attachments: [{PHOTO}]"),
         (XINGANG_DUTY, f"{week}, officers: [石某玲, 欧某辉]}}\n      - {XINGANG_DUTY}"),
     )
     (site.parent / "emcheck-waivers.yaml").write_text(WAIVERS, encoding="utf-8")

@@ -163,7 +163,7 @@ def test_formula_with_saved_result_gives_the_result(made: Path, tmp_path: Path) 
         return re.sub(rb"(<f>DATE\(2026,12,5\)</f>)<v\s*/?>(</v>)?", rb"\1<v>%d</v>" % serial, data)
 
     result = repacked(returned, tmp_path / "saved.xlsx", saved_result)
-    (answer,) = read_ledger(result).by_finding.values()
+    (answer,) = read_ledger(result).by_key.values()
     assert answer.completed_on == date(2026, 12, 5)
 
 
@@ -179,7 +179,7 @@ def test_merged_header_cells_and_moved_columns(made: Path, tmp_path: Path) -> No
             )
         put("整改情况", "已整改", HEADER + 2)(sheet)
 
-    (answer,) = read_ledger(edited(made, tmp_path / "m.xlsx", rearranged)).by_finding.values()
+    (answer,) = read_ledger(edited(made, tmp_path / "m.xlsx", rearranged)).by_key.values()
     assert (answer.situation, answer.row) == ("已整改", HEADER + 2)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from docx.document import Document as DocumentObject
 
-from conftest import VILLAGE
+from conftest import VILLAGE, with_attachments
 from emcheck.history import notice_record
 from emcheck.history.answers import Answer, LedgerAnswers
 from ooxml_support import HAVE_SCHEMAS, assert_parts_validate, wml_schema
@@ -247,9 +247,8 @@ def test_ledger_answers_are_shown(
     stray = Answer("", "进行中", "", None, "整改台账", 9)
     answers = LedgerAnswers(
         "returned.xlsx",
-        {("MECH-02", "hongqiao"): said, ("ORG-01", "hongqiao"): stray},
-        {("MECH-02", "hongqiao"): "MECH-02|hongqiao|flowchart", ("ORG-01", "hongqiao"): "x"},
-        {("ORG-01", "hongqiao"): "办公室未挂牌"},
+        {"MECH-02|hongqiao|flowchart.posted_on_wall": said, "ORG-01|hongqiao|x": stray},
+        {"ORG-01|hongqiao|x": "办公室未挂牌"},
     )
     monkeypatch.setattr("emcheck.commands.recheck._answers", lambda path: answers)
     ledger = tmp_path / "returned.xlsx"
@@ -265,7 +264,7 @@ def test_ledger_answers_are_shown(
 
 def test_all_fixed_is_exit_0(made: Made, tmp_path: Path) -> None:
     previous = audit_json(tmp_path / "v.json", ROUND_2, made.rounds.village)
-    site = shutil.copy(VILLAGE, tmp_path)
+    site = shutil.copy(VILLAGE, with_attachments(tmp_path))
     args = ("--previous", previous, "--as-of", "2026-12-01", "--kind", "recheck")
     result = emcheck("recheck", site, *args, "-o", tmp_path / "v.docx")
     assert result.exit_code == 0, result.output

@@ -142,15 +142,15 @@ def test_next_ledger_reads_back_the_same_answers(made: Path, tmp_path: Path) -> 
     recheck(site, earlier, "--ledger", returned, "--kind", "ledger", "-o", tmp_path / "next.xlsx")
     before, after = read_ledger(returned), read_ledger(tmp_path / "next.xlsx")
     plain = {
-        f: (a.responsible, a.progress, a.situation, a.completed_on)
-        for f, a in after.by_finding.items()
+        f: (a.responsible, a.progress, a.situation, a.completed_on) for f, a in after.by_key.items()
     }
     assert plain == {
         f: (a.responsible, a.progress, a.situation, a.completed_on)
-        for f, a in before.by_finding.items()
-        if f[0] != "OLD-99"
+        for f, a in before.by_key.items()
+        if not f.startswith("OLD-99|")
     }
-    assert after.by_finding[("CAP-01", "hongqiao")].completed_on == date(2026, 12, 5)
+    (cap,) = (a for f, a in after.by_key.items() if f.startswith("CAP-01|hongqiao|"))
+    assert cap.completed_on == date(2026, 12, 5)
 
 
 def test_output_never_replaces_the_ledger_it_reads(made: Path, tmp_path: Path) -> None:
@@ -195,7 +195,7 @@ def test_english_ledger_reads_back(made: Path, tmp_path: Path) -> None:
     assert {"Key", "Progress", "Completed on"} <= at.keys()
     sheet.cell(HEADER + 1, at["Progress"], "in progress")
     book.save(tmp_path / "en.xlsx")
-    (answer,) = read_ledger(tmp_path / "en.xlsx").by_finding.values()
+    (answer,) = read_ledger(tmp_path / "en.xlsx").by_key.values()
     assert answer.progress == "进行中"
 
 

@@ -75,3 +75,27 @@ def test_no_substance_changed_no_finding_fixed_or_new(cli: Any, tmp_path: Path, 
     assert result.exit_code == 1, result.output
     record = json.loads(result.output)
     assert Counter(i["status"] for i in record["items"]) == {"open": len(opened)}
+
+
+def test_a_ledger_row_answers_the_item_of_its_place_when_a_rule_has_two() -> None:
+    """Fixed in one place and new in another: one rule, one unit, two ledger rows; each
+    answer goes to the row it was written on."""
+    from datetime import date
+
+    from emcheck.history.answers import Answer, LedgerAnswers
+    from emcheck.history.previous import PastFinding
+    from emcheck.history.recheck import FIXED, NEW, Item, _answered
+
+    before = PastFinding("MECH-02", "u", "某村", frozenset({"flowchart.posted_on_wall"}),
+                         None, None, "f.yaml", 3)  # fmt: skip
+    fixed = Item(FIXED, "MECH-02", "u", "某村", before, None, None, 0)
+    new = Item(NEW, "MECH-02", "u", "某村", None, None, None, 0)
+    said = Answer("周某", "已完成", "已上墙", date(2026, 12, 1), "整改台账", 4)
+    later = Answer("周某", "进行中", "补拍照片", None, "整改台账", 5)
+    answers = LedgerAnswers(
+        "l.xlsx",
+        {"MECH-02|u|flowchart.posted_on_wall": said, "MECH-02|u|": later},
+        {},
+    )
+    joined, strays = _answered([fixed, new], answers)
+    assert [i.answer for i in joined] == [said, later] and strays == ()

@@ -46,8 +46,15 @@ class Stray:
 @dataclass(frozen=True)
 class LedgerAnswers:
     file: str
-    by_finding: Mapping[FindingId, Answer]
-    rows: Mapping[FindingId, str]
-    """Each answered finding's ledger key (编号), to find stray rows."""
-    descriptions: Mapping[FindingId, str]
+    by_key: Mapping[str, Answer]
+    """Answers by the row's 编号 (rule|unit|place): a rule may have two rows for one unit —
+    a finding fixed and a new one elsewhere — so the whole key names the row."""
+    descriptions: Mapping[str, str]
     """问题描述 as the ledger printed it, for rows that match nothing any more."""
+
+
+def key_parts(key: str) -> tuple[FindingId, str]:
+    """``RULE|unit|place`` → ((RULE, unit), place)."""
+    rule, _, rest = key.partition("|")
+    unit, _, place = rest.partition("|")
+    return (rule.strip(), unit.strip()), place.strip()

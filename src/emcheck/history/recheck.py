@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from emcheck.audit.outcomes import WAIVED, FileAudit
-from emcheck.history.answers import Answer, LedgerAnswers, Stray
+from emcheck.history.answers import Answer, LedgerAnswers, Stray, key_parts
 from emcheck.history.collect import finding_of, unreadable_of
 from emcheck.history.matching import FindingId, same
 from emcheck.history.notice_record import NoticeRecord
@@ -74,6 +74,20 @@ class Item:
     """For 已豁免: the waiver's reason."""
     answer: Answer | None = None
     """What the unit wrote in the returned ledger for this finding, if it was given."""
+
+    @property
+    def places(self) -> frozenset[str]:
+        """Every place it pointed at, earlier and now."""
+        now = frozenset(self.now.paths) if self.now is not None else frozenset()
+        return now | (self.earlier.paths if self.earlier is not None else frozenset())
+
+    @property
+    def key(self) -> str:
+        """Its 编号 in a ledger: rule|unit|its first place (now, else as last recorded)."""
+        if self.now is not None:
+            return self.now.key
+        first = sorted(self.earlier.paths)[0] if self.earlier and self.earlier.paths else ""
+        return f"{self.rule_id}|{self.unit_id}|{first}"
 
 
 @dataclass(frozen=True)
@@ -205,15 +219,37 @@ def _answered(
     """Each item with what the unit wrote for it; rows that match no item are kept apart."""
     if answers is None:
         return items, ()
-    given = answers.by_finding
-    joined = [replace(i, answer=given.get((i.rule_id, i.unit_id))) for i in items]
-    known = {(i.rule_id, i.unit_id) for i in items}
-    strays = tuple(
-        Stray(a.sheet, a.row, answers.rows[f], answers.descriptions.get(f, ""), a)
-        for f, a in sorted(given.items(), key=lambda pair: pair[1].row)
-        if f not in known
+    taken: dict[int, Answer] = {}
+    strays = []
+    for key, answer in sorted(answers.by_key.items(), key=lambda pair: pair[1].row):
+        index = _answered_item(key, items, taken)
+        if index is None:
+            strays.append(
+                Stray(answer.sheet, answer.row, key, answers.descriptions.get(key, ""), answer)
+            )
+        else:
+            taken[index] = answer
+    joined = [replace(item, answer=taken.get(index)) for index, item in enumerate(items)]
+    return joined, tuple(strays)
+
+
+def _answered_item(key: str, items: Sequence[Item], taken: dict[int, Answer]) -> int | None:
+    """The item a ledger row answers: the same 编号, else the same rule and unit with the
+    row's place among the item's (a finding's first place may change between rounds)."""
+    found, place = key_parts(key)
+    free = [i for i in range(len(items)) if i not in taken]
+    exact = [i for i in free if items[i].key == key]
+    if exact:
+        return exact[0]
+    return next(
+        (
+            i
+            for i in free
+            if (items[i].rule_id, items[i].unit_id) == found
+            and (not place or not items[i].places or place in items[i].places)
+        ),
+        None,
     )
-    return joined, strays
 
 
 def _open_before(found: FindingId, finding: Finding, earlier: EarlierRounds) -> bool:

@@ -25,7 +25,6 @@ from emcheck.history.ledger_columns import (
     SHEET,
     plain_header,
 )
-from emcheck.history.matching import FindingId
 from emcheck.i18n import Text
 from emcheck.loading.workbook import Book, WorkbookLimits, open_workbook
 
@@ -52,31 +51,30 @@ def read_ledger(path: Path, limits: WorkbookLimits | None = None) -> LedgerAnswe
     book = open_workbook(path, limits)
     layout = _layout(book)
     _refuse_merged_answers(book, layout)
-    answers: dict[FindingId, Answer] = {}
-    keys: dict[FindingId, str] = {}
-    descriptions: dict[FindingId, str] = {}
-    first_seen: dict[FindingId, int] = {}
+    answers: dict[str, Answer] = {}
+    descriptions: dict[str, str] = {}
+    first_seen: dict[str, int] = {}
     for row in range(layout.first_row, layout.sheet.max_row + 1):
         read = _row(book, layout, row)
         if read is None:
             continue
-        key, found, answer, description = read
-        if found in first_seen:
+        key, answer, description = read
+        if key in first_seen:
             raise InputError(
                 book.where(layout.sheet, row, layout.columns["key"]),
                 Text(
-                    f"与第 {first_seen[found]} 行是同一问题（编号“{key}”）：请只保留一行",
-                    f"the same finding as row {first_seen[found]} (key '{key}'): keep one row",
+                    f"与第 {first_seen[key]} 行是同一问题（编号“{key}”）：请只保留一行",
+                    f"the same finding as row {first_seen[key]} (key '{key}'): keep one row",
                 ),
             )
-        first_seen[found] = row
+        first_seen[key] = row
         if answer is not None:
-            answers[found], keys[found], descriptions[found] = answer, key, description
-    return LedgerAnswers(book.file, answers, keys, descriptions)
+            answers[key], descriptions[key] = answer, description
+    return LedgerAnswers(book.file, answers, descriptions)
 
 
-def _row(book: Book, layout: _Layout, row: int) -> tuple[str, FindingId, Answer | None, str] | None:
-    """(key, finding, answer or None if the unit wrote nothing, 问题描述); None: a blank row."""
+def _row(book: Book, layout: _Layout, row: int) -> tuple[str, Answer | None, str] | None:
+    """(key, answer or None if the unit wrote nothing, 问题描述); None: a blank row."""
     sheet, columns = layout.sheet, layout.columns
     key = book.text(sheet, row, columns["key"])
     responsible = book.text(sheet, row, columns["responsible"])
@@ -96,14 +94,14 @@ def _row(book: Book, layout: _Layout, row: int) -> tuple[str, FindingId, Answer 
                 "the ledger emcheck made, or delete the row",
             ),
         )
-    found = _finding(book, layout, row, key)
+    key = _checked_key(book, layout, row, key)
     column = columns.get("description")
     description = book.text(sheet, row, column) if column else ""
     answer = Answer(responsible, progress, situation, completed, sheet.title, row)
-    return key, found, answer if written else None, description
+    return key, answer if written else None, description
 
 
-def _finding(book: Book, layout: _Layout, row: int, key: str) -> FindingId:
+def _checked_key(book: Book, layout: _Layout, row: int, key: str) -> str:
     rule, _, rest = key.partition("|")
     unit, bar, _ = rest.partition("|")
     if not (rule.strip() and unit.strip() and bar):
@@ -114,7 +112,7 @@ def _finding(book: Book, layout: _Layout, row: int, key: str) -> FindingId:
                 f"'{key}' is not an emcheck finding key (rule|unit|place): leave the Key column",
             ),
         )
-    return rule.strip(), unit.strip()
+    return key.strip()
 
 
 def _progress(book: Book, layout: _Layout, row: int) -> str:

@@ -46,13 +46,10 @@ def item_row(item: Item, pack: RulePack, lang: Lang) -> ItemRow:
         description = title
     if now is not None:
         where = f"{now.file}:{now.line}" if now.line else now.file
-        key = now.key
     elif before is not None:
         where = f"{before.file}:{before.line}" if before.line else before.file
-        first = sorted(before.paths)[0] if before.paths else ""
-        key = f"{item.rule_id}|{item.unit_id}|{first}"
     else:
-        where, key = "", f"{item.rule_id}|{item.unit_id}|"
+        where = ""
     advice = _advice(now, lang)
     return ItemRow(
         STATUS_WORDS[item.status].get(lang),
@@ -65,7 +62,7 @@ def item_row(item: Item, pack: RulePack, lang: Lang) -> ItemRow:
         item.deadline,
         item.days_overdue,
         where,
-        key,
+        item.key,
         item.waiver or "",
     )
 
