@@ -15,7 +15,8 @@ from emcheck.audit.waivers import beside, load_waivers
 from emcheck.errors import InputError, Location, OutputError
 from emcheck.history import notice_record
 from emcheck.history.answers import LedgerAnswers
-from emcheck.history.recheck import FIXED, WAIVED_NOW, Recheck, current_of, read_rounds, recheck
+from emcheck.history.recheck import FIXED, WAIVED_NOW, Recheck, recheck
+from emcheck.history.recheck_inputs import current_of, read_rounds
 from emcheck.i18n import Lang, Text
 from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
 from emcheck.report.meta import load_meta
