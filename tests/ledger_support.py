@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from click.testing import Result
 from openpyxl.worksheet.worksheet import Worksheet
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from conftest import GAPS, with_attachments
 

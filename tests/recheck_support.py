@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from conftest import GAPS, VILLAGE, with_attachments
 
