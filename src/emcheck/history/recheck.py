@@ -15,7 +15,7 @@ A finding is the same across rounds by :mod:`emcheck.history.matching`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -91,6 +91,8 @@ class Recheck:
     """Rows of the returned ledger that match no finding any more."""
     ledger: str | None = None
     """The returned ledger read (``--ledger``)."""
+    judged: tuple[tuple[str, str], ...] = ()
+    """(path, SHA-256) of every site file and attachment read this run."""
 
     def count(self, status: str) -> int:
         return sum(1 for i in self.items if i.status == status)
@@ -104,11 +106,13 @@ class Current:
     waived: dict[FindingId, str]
     units: set[str]
     unreadable: list[Unreadable]
+    judged: list[tuple[str, str]] = field(default_factory=list)
 
 
 def current_of(audits: Iterable[FileAudit], as_of: date) -> Current:
     now = Current({}, {}, set(), [])
     for audit in audits:
+        now.judged.extend(audit.judged)
         if not audit.audited:
             now.unreadable.append(unreadable_of(audit))
             continue
@@ -190,6 +194,7 @@ def recheck(
         tuple(_notes(earlier, pack, notice)),
         strays,
         answers.file if answers else None,
+        tuple(now.judged),
     )
 
 
