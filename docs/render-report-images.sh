@@ -2,6 +2,7 @@
 # Render the README's pictures to docs/images/:
 #   docs/images/report-gap.png          检查情况报告 (emcheck report --kind gap), first page
 #   docs/images/report-notice.png       整改通知书   (emcheck report --kind notice), first page
+#   docs/images/report-annex.png        检查情况报告的附件清单 (缩略图), last page
 #   docs/images/progress-bulletin.png   调度通报     (emcheck progress examples/zone -f docx), first page
 #   docs/images/progress-dashboard.png  the offline dashboard (-f html), top of the page
 #
@@ -49,6 +50,10 @@ for kind in gap notice; do
   pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/$kind.pdf" "$root/docs/images/report-$kind"
   echo "docs/images/report-$kind.png"
 done
+# The gap report's annex (附件清单 with thumbnails) is its last page.
+last=$(pdfinfo "$work/gap.pdf" | awk '/^Pages:/ {print $2}')
+pdftoppm -png -r 80 -f "$last" -l "$last" -singlefile "$work/gap.pdf" "$root/docs/images/report-annex"
+echo "docs/images/report-annex.png"
 
 # The push group's bulletin and dashboard for the example zone (exit 2: one file of the zone
 # cannot be audited, on purpose; the outputs are written and say so).

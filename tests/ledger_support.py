@@ -3,6 +3,7 @@ month later with the flowchart put up on the wall (one finding fixed, the rest s
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +57,19 @@ def by_header(path: Path, sheet_name: str = "整改台账") -> list[dict[str, An
         {name: sheet.cell(row, col).value for name, col in names.items()}
         for row in range(HEADER + 1, sheet.max_row + 1)
     ]
+
+
+def assert_tied_to_input(custom: dict[str, str], sites: list[Path]) -> None:
+    """The pack and every site file read, each with its SHA-256 (as ``sha256sum`` lines)."""
+    from emcheck.rulepack.choose import load_rule_pack
+
+    pack = load_rule_pack(None)
+    assert custom["emcheck-pack"] == f"{pack.id} {pack.version}"
+    assert custom["emcheck-pack-sha256"] == pack.sha256
+    lines = dict(
+        reversed(line.split("  ", 1)) for line in custom["emcheck-files-sha256"].splitlines()
+    )
+    for site in sites:
+        [shown] = [name for name in lines if Path(name).name == site.name]
+        assert lines[shown] == hashlib.sha256(site.read_bytes()).hexdigest()
+    assert len(lines) >= len(sites)

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from conftest import EXAMPLE_FILES, ROOT, VILLAGE
 from golden import assert_golden
+from ledger_support import assert_tied_to_input
 
 AS_OF, EARLIER = "2026-04-10", "2026-03-10"
 SCHEMAS = ROOT.parent / "shared" / "schemas" / "ooxml"
@@ -184,7 +185,9 @@ def test_document_properties_and_same_bytes(made: Path, tmp_path: Path) -> None:
     assert loaded.properties.title == f"试点工作进度（截至 {AS_OF}）"
     assert loaded.properties.modified == datetime(2026, 4, 10)
     custom = {p.name: p.value for p in loaded.custom_doc_props}
-    assert custom == {"emcheck-format": "emcheck-progress", "emcheck-as-of": AS_OF}
+    assert (custom["emcheck-format"], custom["emcheck-as-of"]) == ("emcheck-progress", AS_OF)
+    assert_tied_to_input(custom, list(EXAMPLE_FILES))
+    assert "examples/attachments/flowchart-liuxi-village-1.png" in custom["emcheck-files-sha256"]
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(ROOT)
         progress(*SITES, "--as-of", AS_OF, "-o", tmp_path / "again.xlsx")

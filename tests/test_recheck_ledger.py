@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 
 from conftest import GAPS, ROOT
-from ledger_support import HEADER, by_header, columns, make_round, recheck
+from ledger_support import HEADER, assert_tied_to_input, by_header, columns, make_round, recheck
 
 SCHEMAS = ROOT.parent / "shared" / "schemas" / "ooxml"
 HEADERS = [
@@ -84,7 +84,9 @@ def test_layout(made: Path) -> None:
     assert choices.type == "list" and choices.formula1 == '"未启动,进行中,已完成"'
     assert str(choices.sqref) == f"H4:H{HEADER + len(rows)}"
     custom = {p.name: p.value for p in book.custom_doc_props}
-    assert custom == {"emcheck-format": "emcheck-ledger", "emcheck-as-of": "2026-12-30"}
+    assert custom["emcheck-format"] == "emcheck-ledger"
+    assert custom["emcheck-as-of"] == "2026-12-30"
+    assert_tied_to_input(custom, [made / "hongqiao.yaml"])
 
 
 def test_answers_carried_into_the_recheck_and_the_next_ledger(made: Path, tmp_path: Path) -> None:

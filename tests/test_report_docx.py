@@ -348,7 +348,9 @@ def test_libreoffice_opens_every_report(pack: RulePack, tmp_path: Path) -> None:
 @pytest.mark.parametrize("kind", ["gap", "notice"])
 def test_golden_text(pack: RulePack, kind: str) -> None:
     _, data = render(GAPS, pack, AS_OF, kind)  # type: ignore[arg-type]
-    check_golden(f"{GAPS.stem}.{kind}.docx.txt", docx_text(open_docx(data)))
+    # The annex names the pack's digest, which changes with every rule edit.
+    text = docx_text(open_docx(data)).replace(pack.sha256, "(pack digest)")
+    check_golden(f"{GAPS.stem}.{kind}.docx.txt", text)
 
 
 class TestCommand:

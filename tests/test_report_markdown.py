@@ -77,4 +77,6 @@ def test_english(pack: RulePack) -> None:
 def test_golden_markdown(pack: RulePack) -> None:
     for kind in ("gap", "notice"):
         _, data = render(GAPS, pack, AS_OF, kind, output_format="markdown")  # type: ignore[arg-type]
-        check_golden(f"{GAPS.stem}.{kind}.md", data.decode())
+        # The annex names the pack's digest, which changes with every rule edit.
+        text = data.decode().replace(pack.sha256, "(pack digest)")
+        check_golden(f"{GAPS.stem}.{kind}.md", text)

@@ -189,6 +189,15 @@ class FileAudit:
     def audited(self) -> bool:
         return self.error is None and not self.problems
 
+    @property
+    def judged(self) -> tuple[tuple[str, str], ...]:
+        """(path, SHA-256) of the site file and of each attachment read: what the outputs
+        name as their input (the paths as ``emcheck verify`` finds them again)."""
+        found = [(self.file, self.sha256)] + [
+            (a.file.shown, a.file.sha256) for a in self.attachments
+        ]
+        return tuple((path, digest) for path, digest in found if digest)
+
 
 @dataclass(frozen=True)
 class AuditResult:

@@ -65,8 +65,10 @@ class RoundCollector:
         self.findings = FindingSpool()
         self.unreadable: list[Unreadable] = []
         self.applicable: Counter[str] = Counter()
+        self.judged: list[tuple[str, str]] = []
 
     def add(self, audit: FileAudit) -> None:
+        self.judged.extend(audit.judged)
         if not audit.audited:
             self.unreadable.append(unreadable_of(audit))
             return
@@ -91,6 +93,8 @@ class RoundCollector:
             self.findings,
             tuple(self.unreadable),
             tuple(sorted(self.applicable.items())),
+            self.pack.sha256,
+            tuple(self.judged),
         )
 
     def _unit(self, unit_id: str, outcomes: Sequence[Outcome], file: str) -> Unit:

@@ -105,6 +105,8 @@ class Recheck:
     """The returned ledger read (``--ledger``)."""
     units: tuple[str, ...] = ()
     """The units rechecked, by name: each site file's own unit (a street, not its villages)."""
+    judged: tuple[tuple[str, str], ...] = ()
+    """(path, SHA-256) of every site file and attachment read this run."""
 
     def count(self, status: str) -> int:
         return sum(1 for i in self.items if i.status == status)
@@ -155,6 +157,7 @@ def recheck(
         strays,
         answers.file if answers else None,
         tuple(now.tops),
+        tuple(now.judged),
     )
 
 

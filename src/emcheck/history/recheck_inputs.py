@@ -23,12 +23,15 @@ class Current:
     units: set[str]
     unreadable: list[Unreadable]
     tops: list[str] = field(default_factory=list)
+    judged: list[tuple[str, str]] = field(default_factory=list)
+    """(path, SHA-256) of every site file and attachment read."""
     """Each audited file's own unit, by name, in the order given."""
 
 
 def current_of(audits: Iterable[FileAudit], as_of: date) -> Current:
     now = Current({}, {}, set(), [])
     for audit in audits:
+        now.judged.extend(audit.judged)
         if not audit.audited:
             now.unreadable.append(unreadable_of(audit))
             continue

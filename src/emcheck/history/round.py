@@ -143,6 +143,9 @@ class Round:
     unreadable: tuple[Unreadable, ...]
     rule_applicable: tuple[tuple[str, int], ...] = ()
     """Per rule id: how many units it applies to (for 共性问题: failing out of applicable)."""
+    pack_sha256: str = ""
+    judged: tuple[tuple[str, str], ...] = ()
+    """(path, SHA-256) of every site file and attachment read (see ``FileAudit.judged``)."""
 
     @property
     def tally(self) -> Tally:

@@ -11,12 +11,17 @@ from typing import Literal, TypeAlias
 
 from emcheck.i18n import Lang
 
-ParagraphRole = Literal["body", "plain", "centered", "caption", "closing", "note", "signature"]
+ParagraphRole = Literal[
+    "body", "plain", "centered", "caption", "closing", "note", "signature", "label", "small"
+]
 """body: indented body text · plain: no indent (主送机关, particulars) · centered (文号) ·
 caption: a table's caption · closing: right-aligned issuer and date · note: 附注 ·
-signature: a line of a signature block; a tab separates its left and right halves."""
+signature: a line of a signature block; a tab separates its left and right halves ·
+label: the word 附件 over an annex · small: notes in small print (full digests)."""
 
-TableKind = Literal["sections", "units", "results", "problems", "ten_ones", "progress", "recheck"]
+TableKind = Literal[
+    "sections", "units", "results", "problems", "ten_ones", "progress", "recheck", "annex"
+]
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,15 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture, centred, as wide as ``width`` of the text block (in a table cell: of the
+    cell); a chart's caption follows it."""
+
+    png: bytes
+    width: float = 1.0
+
+
+@dataclass(frozen=True)
 class Table:
     kind: TableKind
     header: tuple[str, ...]
@@ -49,14 +63,9 @@ class Table:
     """Relative column widths."""
     centered: tuple[int, ...] | None = None
     """Columns centred; None leaves it to the writer's rule for the kind."""
-
-
-@dataclass(frozen=True)
-class Picture:
-    """A chart, centred, as wide as ``width`` of the text block; its caption follows it."""
-
-    png: bytes
-    width: float = 1.0
+    pictures: tuple[tuple[int, int, Picture], ...] = ()
+    """Pictures in cells, below the cell's text: (row, column, picture), rows counted from
+    the first after the header. Writers without pictures leave them out."""
 
 
 @dataclass(frozen=True)

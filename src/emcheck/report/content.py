@@ -14,12 +14,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from emcheck.audit.outcomes import LEVEL_NAMES, NOT_APPLICABLE, FileAudit, Outcome, Subject
-from emcheck.report.blocks import (
-    Block,
-    Orientation,
-    Table,
-    Title,
-)
+from emcheck.report.annex import add_annex
+from emcheck.report.blocks import Block, Orientation, Table, Title
 from emcheck.report.composer import Composer
 from emcheck.report.meta import ReportMeta
 from emcheck.report.rows import (
@@ -53,6 +49,8 @@ class ReportSpec:
     kind: Kind
     meta: ReportMeta
     wording: Wording
+    thumbnails: bool = True
+    """Thumbnails of image attachments in the annex: Word only, decoding images costs time."""
 
 
 def build_report(audit: FileAudit, pack: RulePack, as_of: date, spec: ReportSpec) -> list[Block]:
@@ -75,6 +73,7 @@ class _Report:
         self.unchecked = unchecked_of(audit.outcomes, pack)
         self.waived = waived_of(audit.outcomes, pack)
         self.meta = spec.meta
+        self.thumbnails = spec.thumbnails
         self.out = Composer(spec.wording, self._base_values(as_of, inspected))
 
     def build(self) -> list[Block]:
@@ -87,10 +86,14 @@ class _Report:
             self._ten_ones()
         self.out.heading(1, "heading_requirements")
         self.out.say("requirements")
+        if self.kind == "gap":
+            self.out.say("annex_reference")
         self.out.say("closing", "closing")
         self.out.say("contact_note", "note")
         self.out.say("signature_unit", "signature")
         self.out.say("signature_inspectors", "signature")
+        if self.kind == "gap":
+            add_annex(self.out, self.audit, self.pack, self.thumbnails)
         return self.out.blocks
 
     def _base_values(self, as_of: date, inspected: date) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from emcheck.audit.outcomes import FileAudit
 from emcheck.history import notice_record
 from emcheck.report.content import ReportSpec, build_report
 from emcheck.report.rows import problems_of
+from emcheck.report.tied import report_properties
 from emcheck.rulepack.model import RulePack
 
 FORMATS = ("docx", "markdown")
@@ -18,17 +20,24 @@ def render_report(
     audit: FileAudit, pack: RulePack, as_of: date, spec: ReportSpec, output_format: str
 ) -> bytes:
     """``docx`` (Word) or ``markdown`` (UTF-8 text) for one audited site file."""
-    blocks = build_report(audit, pack, as_of, spec)
     if output_format == "markdown":
         from emcheck.report.markdown import render_blocks
 
+        blocks = build_report(audit, pack, as_of, replace(spec, thumbnails=False))
         return render_blocks(blocks).encode("utf-8")
     from emcheck.report.docx_report import render
 
+    blocks = build_report(audit, pack, as_of, spec)
     author = spec.meta.issuer or "emcheck"
-    # What judged the site goes into the document's properties, not its body text.
+    # What judged the site goes into the document's properties; its digests into custom ones.
     judged = f"{audit.file}; rule pack {pack.id} {pack.version}"
-    return render(blocks, author, spec.meta.inspection_date or as_of, judged)
+    return render(
+        blocks,
+        author,
+        spec.meta.inspection_date or as_of,
+        judged,
+        custom=report_properties(audit, pack),
+    )
 
 
 def render_notice_record(audit: FileAudit, pack: RulePack, as_of: date, spec: ReportSpec) -> bytes:

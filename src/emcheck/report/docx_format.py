@@ -35,6 +35,7 @@ SIZE_2 = Pt(22)  # 二号
 SIZE_3 = Pt(16)  # 三号
 SIZE_4 = Pt(14)  # 四号
 SIZE_TABLE = Pt(10.5)  # 五号
+SIZE_SMALL = Pt(9)  # 小五
 LINE = Pt(28.95)  # 22 lines on a 225 mm text block
 TABLE_LINE = Pt(13.5)
 
@@ -80,6 +81,10 @@ STYLES: dict[str, StyleSpec] = {
     "EM Note": BODY,
     "EM Signature": StyleSpec(
         FANGSONG, SIZE_3, indent_chars=0, align=WD_ALIGN_PARAGRAPH.LEFT, keep_with_next=True
+    ),
+    "EM Label": StyleSpec(HEITI, SIZE_3, indent_chars=0, align=WD_ALIGN_PARAGRAPH.LEFT),
+    "EM Small": StyleSpec(
+        FANGSONG, SIZE_SMALL, indent_chars=0, align=WD_ALIGN_PARAGRAPH.LEFT, line=TABLE_LINE
     ),
     "EM Caption": StyleSpec(
         HEITI, SIZE_4, indent_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER, keep_with_next=True

@@ -5,18 +5,21 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 import docx
 from docx.document import Document as DocumentObject
-from docx.enum.text import WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.table import CT_Tbl
+from docx.shape import InlineShape
 from docx.shared import Emu, Length, Pt
+from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from emcheck import __version__
+from emcheck.report import docx_properties as properties
 from emcheck.report.blocks import Block, Heading, Orientation, Paragraph, Picture, Table, Title
 from emcheck.report.docx_format import LINE, TEXT_WIDTH, set_up, start_section
-from emcheck.report.docx_table import table_element, xml_safe
+from emcheck.report.docx_table import column_width, table_element, xml_safe
 
 _STYLE_OF_ROLE = {
     "body": "Normal",
@@ -26,6 +29,8 @@ _STYLE_OF_ROLE = {
     "closing": "EM Closing",
     "note": "EM Note",
     "signature": "EM Signature",
+    "label": "EM Label",
+    "small": "EM Small",
 }
 _SET_OFF = ("closing", "signature")
 """Roles whose first paragraph stands one blank line below what precedes it."""
@@ -45,12 +50,16 @@ def render(
     judged: str,
     subject: str = "",
     keywords: str = "",
+    custom: Sequence[tuple[str, str]] = (),
 ) -> bytes:
-    """The .docx bytes of a report; ``judged`` (site file, rule pack) goes in its properties."""
+    """The .docx bytes of a report; ``judged`` (site file, rule pack) goes in its comments,
+    ``custom`` (name, value) into custom properties."""
     document = docx.Document(io.BytesIO(_blank()))
     _Writer(document).write(blocks)
     title = next((b.text for b in blocks if isinstance(b, Title)), "")
-    _properties(document, title.replace("\n", ""), author, created, judged)
+    properties.core(document, title.replace("\n", ""), author, created, judged)
+    if custom:
+        properties.custom(document, custom)
     if subject:
         document.core_properties.subject = xml_safe(subject)
     if keywords:
@@ -133,14 +142,9 @@ class _Writer:
 
     def _picture(self, block: Picture) -> None:
         paragraph = self._paragraph("", self.style_ids["EM Centered"])
-        layout = paragraph.paragraph_format
-        # The body's exact line height would crop the picture to one line.
-        layout.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        layout.keep_with_next = True
-        layout.space_before = Pt(6)
-        paragraph.add_run().add_picture(
-            io.BytesIO(block.png), width=Emu(int(self.width * block.width))
-        )
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.space_before = Pt(6)
+        _put_picture(paragraph, block, self.width)
 
     def _table(self, block: Table) -> None:
         centered = block.centered
@@ -155,18 +159,29 @@ class _Writer:
             (self.header_style, self.cell_style),
         )
         self.document.element.body._insert_tbl(element)
+        if block.pictures:
+            self._cell_pictures(element, block)
+
+    def _cell_pictures(self, element: CT_Tbl, block: Table) -> None:
+        table = DocxTable(element, self.document._body)
+        for row, column, picture in block.pictures:
+            cell = table.cell(row + 1, column)
+            paragraph = cell.add_paragraph(style=self.document.styles["EM Table Text"])
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            shape = _put_picture(paragraph, picture, column_width(block.widths, column, self.width))
+            _no_taller(shape, 0.75)
 
 
-def _properties(
-    document: DocumentObject, title: str, author: str, created: date, judged: str
-) -> None:
-    """Core properties from the report, not the clock: the same audit, the same document."""
-    core = document.core_properties
-    moment = datetime(created.year, created.month, created.day)
-    core.title = xml_safe(title)
-    core.author = core.last_modified_by = xml_safe(author)
-    core.created = core.modified = moment
-    core.last_printed = moment
-    core.revision = 1
-    core.comments = xml_safe(f"emcheck {__version__}; {judged}")
-    core.language = "zh-CN"
+def _put_picture(paragraph: DocxParagraph, picture: Picture, room: Length) -> InlineShape:
+    """``picture`` at its share of ``room``."""
+    # The exact line height of the text styles would crop the picture to one line.
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    width = Emu(int(room * picture.width))
+    return paragraph.add_run().add_picture(io.BytesIO(picture.png), width=width)
+
+
+def _no_taller(shape: InlineShape, ratio: float) -> None:
+    """A tall picture scaled down to ``ratio`` of its width in height: a cell stays a row."""
+    tallest = int(shape.width * ratio)
+    if shape.height > tallest:
+        shape.width, shape.height = Emu(shape.width * tallest // shape.height), Emu(tallest)

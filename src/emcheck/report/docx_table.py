@@ -57,6 +57,11 @@ def table_element(
     return element
 
 
+def column_width(widths: Sequence[float], column: int, text_width: Length) -> Length:
+    """The room inside a cell of ``column``: its share of the width, less the cell margins."""
+    return Length(int(text_width * widths[column] / sum(widths)) - 2 * CELL_MARGIN)
+
+
 def _row_xml(
     cells: Sequence[str],
     twips: Sequence[int],

@@ -23,7 +23,7 @@ _WIDE_SPACE = "\u3000" * 4
 
 def render(result: AuditResult, options: ReportOptions) -> str:
     """The gap report of each file, one after another; files that cannot be audited say why."""
-    spec = ReportSpec("gap", ReportMeta(), wording(options.lang))
+    spec = ReportSpec("gap", ReportMeta(), wording(options.lang), thumbnails=False)
     parts = []
     for audit in result.files:
         if audit.audited:
@@ -63,7 +63,7 @@ def _one_line(text: str) -> str:
 
 def _paragraph(block: Paragraph) -> str:
     text = escape(block.text).replace("\t", _WIDE_SPACE)
-    if block.role == "caption":
+    if block.role in ("caption", "label"):
         return f"**{text}**"
     return text
 

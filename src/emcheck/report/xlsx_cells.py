@@ -7,6 +7,7 @@ Shared by the progress workbook and the rectification ledger (整改台账).
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from copy import copy
 from datetime import date, datetime, time
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
@@ -92,8 +93,17 @@ def put(sheet: Worksheet, row: int, col: int, value: Cell, kind: Kind) -> SheetC
     return cell
 
 
-def describe(book: Workbook, title: str, subject: str, lang: Lang, mark: str, as_of: date) -> None:
-    """Title and subject, and custom properties naming the format (``mark``) and the date."""
+def describe(
+    book: Workbook,
+    title: str,
+    subject: str,
+    lang: Lang,
+    mark: str,
+    as_of: date,
+    inputs: Sequence[tuple[str, str]] = (),
+) -> None:
+    """Title and subject, and custom properties naming the format (``mark``), the date and
+    what was judged (``inputs``: name, value; see :mod:`emcheck.report.tied`)."""
     properties = book.properties
     properties.title = title
     properties.subject = subject
@@ -104,6 +114,8 @@ def describe(book: Workbook, title: str, subject: str, lang: Lang, mark: str, as
     custom = book.custom_doc_props  # type: ignore[attr-defined]  # missing from the stubs
     custom.append(StringProperty(name="emcheck-format", value=mark))
     custom.append(StringProperty(name="emcheck-as-of", value=as_of.isoformat()))
+    for name, value in inputs:
+        custom.append(StringProperty(name=name, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)))
 
 
 def saved(book: Workbook) -> bytes:

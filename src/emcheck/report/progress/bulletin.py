@@ -8,6 +8,7 @@ from emcheck.report.docx_report import render as render_docx
 from emcheck.report.progress import ProgressOptions
 from emcheck.report.progress.bulletin_content import bulletin_blocks
 from emcheck.report.progress.charts import charts
+from emcheck.report.tied import input_properties
 
 KEYWORDS = "emcheck-progress"
 
@@ -17,4 +18,5 @@ def render(progress: Progress, options: ProgressOptions) -> bytes:
     blocks = bulletin_blocks(progress, options.lang, charts(progress, options.lang))
     judged = f"rule pack {round_.pack_id} {round_.pack_version}; as of {round_.as_of}"
     subject = progress.title.get(options.lang)
-    return render_docx(blocks, "emcheck", round_.as_of, judged, subject, KEYWORDS)
+    tied = input_properties(round_.pack_id, round_.pack_version, round_.pack_sha256, round_.judged)
+    return render_docx(blocks, "emcheck", round_.as_of, judged, subject, KEYWORDS, tied)

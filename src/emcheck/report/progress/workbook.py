@@ -15,6 +15,7 @@ from emcheck.i18n import Lang, Text, chooser
 from emcheck.report.progress import ProgressOptions
 from emcheck.report.progress.sheet_look import dress, highlight
 from emcheck.report.progress.tables import tables
+from emcheck.report.tied import input_properties
 from emcheck.report.xlsx_cells import describe, fill, saved
 
 SHEET_NAMES = {
@@ -52,4 +53,10 @@ def _describe(book: Workbook, progress: Progress, lang: Lang) -> None:
     t = chooser(lang)
     as_of = progress.round.as_of
     title = t(f"试点工作进度（截至 {as_of}）", f"Pilot progress as of {as_of}")
-    describe(book, title, progress.title.get(lang), lang, MARK, as_of)
+    tied = input_properties(
+        progress.round.pack_id,
+        progress.round.pack_version,
+        progress.round.pack_sha256,
+        progress.round.judged,
+    )
+    describe(book, title, progress.title.get(lang), lang, MARK, as_of, tied)

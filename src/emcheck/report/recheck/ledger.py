@@ -25,6 +25,7 @@ from emcheck.report.progress.cells import Cell, Column, Table
 from emcheck.report.progress.sheet_look import HEADER_ROW, dress
 from emcheck.report.recheck import RecheckContext
 from emcheck.report.recheck.rows import ItemRow, item_row
+from emcheck.report.tied import input_properties
 from emcheck.report.xlsx_cells import NUMBER_FORMATS, describe, fill, saved
 
 UNIT_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
@@ -55,7 +56,9 @@ def render(recheck: Recheck, context: RecheckContext) -> bytes:
         stray_sheet = book.create_sheet(STRAY_SHEET.get(lang))
         fill(stray_sheet, strays)
         dress(stray_sheet, strays)
-    describe(book, title_of(recheck, lang), context.meta.issuer, lang, MARK, recheck.as_of)
+    pack = context.pack
+    tied = input_properties(pack.id, pack.version, pack.sha256, recheck.judged)
+    describe(book, title_of(recheck, lang), context.meta.issuer, lang, MARK, recheck.as_of, tied)
     return saved(book)
 
 
