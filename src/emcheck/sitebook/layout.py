@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from emcheck.i18n import Text
@@ -65,6 +65,8 @@ class Column:
     """The schema's whole description, with the clause."""
     choices: tuple[str, ...] = ()
     """The choices of a choice column; for a flag column, the one choice it stands for."""
+    required: bool = False
+    """Required text of a record: an empty cell reads as "", as the YAML template has it."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ class _Draft:
     columns: list[Column]
 
     def done(self, several: bool, drafts: dict[str, _Draft]) -> Table:
-        first = [Column("#unit", (), "unit", UNIT, UNIT)] if several else []
+        first = [Column("#unit", (), "unit", UNIT, UNIT)] if several and self.key else []
         if self.parent is not None:
             # A child row names its parent by the parent's first field (物资类别).
             label = drafts[self.parent].columns[0]
@@ -228,16 +230,11 @@ def _place(
             return
         table.columns.append(_column(".".join(path), path, "lines", node, within))
         return
-    table.columns.append(
-        _column(
-            ".".join(path),
-            path,
-            _kind(node),
-            node,
-            within,
-            tuple(str(c) for c in node.get("enum", ())),
-        )
+    column = _column(
+        ".".join(path), path, _kind(node), node, within, tuple(str(c) for c in node.get("enum", ()))
     )
+    required = field.required and len(path) == 1 and column.kind == "text"
+    table.columns.append(replace(column, required=required and "pattern" not in node))
 
 
 def _records(

@@ -32,7 +32,8 @@ def units(data: Mapping[str, Any]) -> Iterator[tuple[JsonPath, Mapping[str, Any]
     for key in SUB_SITE_KEYS:
         for index, unit in enumerate(data.get(key) or []):
             if isinstance(unit, Mapping):
-                yield (key, index), unit
+                # The list says the level; 基本信息 needs it written to tell the two apart.
+                yield (key, index), {**unit, "level": unit.get("level", SUB_SITE_KEYS[key])}
 
 
 def table_rows(layout: Layout, table: Table, data: Mapping[str, Any]) -> list[Row]:
