@@ -112,7 +112,7 @@ def _is_site_workbook(entry: os.DirEntry[str]) -> bool:
     """An .xlsx emcheck wrote as a site workbook; not a lock file, ledger or bulletin."""
     if not entry.name.lower().endswith(".xlsx") or entry.name.startswith(LOCK_PREFIX):
         return False
-    from emcheck.loading.workbook import workbook_mark  # openpyxl only when a workbook is met
+    from emcheck.loading.workbook_mark import workbook_mark  # openpyxl only when a workbook is met
 
     return workbook_mark(Path(entry.path)) == "site"
 

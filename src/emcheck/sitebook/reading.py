@@ -64,7 +64,7 @@ class _Reader:
             )
         top = next((i for i, (_, r) in enumerate(rows) if r.get("level") not in GRASSROOTS), 0)
         ordered = [rows[top], *rows[:top], *rows[top + 1 :]]
-        units = []
+        units: list[_Unit] = []
         for number, (row, record) in enumerate(ordered):
             path: JsonPath = ()
             data = {"schema_version": 1, **record}

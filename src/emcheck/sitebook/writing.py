@@ -53,7 +53,7 @@ def site_workbook(
     layout = layout_for(level)
     names = sheet_names(layout, lang)
     book = Workbook()
-    write_guide(book.active, layout, names, lang)
+    write_guide(book.worksheets[0], layout, names, lang)
     lists = book.create_sheet(CHOICES_SHEET)
     lists.sheet_state = "hidden"
     for table in layout.tables:
