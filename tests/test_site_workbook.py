@@ -158,3 +158,35 @@ def test_an_ignore_in_the_remarks_column_covers_its_row(tmp_path: Path, cli: Cli
     again = json.loads(cli("audit", book, "--format", "json", "--inline-ignores").output)
     waived = [o for o in again["outcomes"] if o["rule_id"] == rule and o["status"] == "waived"]
     assert waived
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_convert_goes_both_ways_without_loss(example: Path, tmp_path: Path, cli: Cli) -> None:
+    book, back = tmp_path / "site.xlsx", tmp_path / "back.yaml"
+    assert cli("convert", example, "-o", book).exit_code == 0
+    assert cli("convert", book, "-o", back).exit_code == 0
+    assert normal(load_file(back).data) == normal(load_file(example).data)
+
+
+def test_convert_keeps_ignores_tells_of_other_comments_and_never_overwrites(
+    tmp_path: Path, cli: Cli
+) -> None:
+    found = json.loads(
+        cli("audit", ROOT / "examples/hongqiao-street-gaps.yaml", "--format", "json").output
+    )
+    first = next(o for o in found["outcomes"] if o["status"] == "fail")
+    lines = (ROOT / "examples/hongqiao-street-gaps.yaml").read_text(encoding="utf-8").split("\n")
+    lines[first["line"] - 1] += f"  # emcheck: ignore {first['rule_id']} 正在整改"
+    site = tmp_path / "site.yaml"
+    site.write_text("\n".join(lines), encoding="utf-8")
+    book, back = tmp_path / "site.xlsx", tmp_path / "back.yaml"
+    done = cli("convert", site, "-o", book)
+    assert done.exit_code == 0 and "的注释未转换" in done.output
+    assert cli("convert", site, "-o", book).exit_code == 2
+    assert cli("convert", site, "-o", book, "--force").exit_code == 0
+    assert cli("convert", book, "-o", back).exit_code == 0
+    assert f"# emcheck: ignore {first['rule_id']} 正在整改" in back.read_text(encoding="utf-8")
+    for path in (site, book, back):
+        audit = json.loads(cli("audit", path, "--format", "json", "--inline-ignores").output)
+        waived = {o["rule_id"] for o in audit["outcomes"] if o["status"] == "waived"}
+        assert first["rule_id"] in waived, path

@@ -1,4 +1,5 @@
-"""The commands a submitting unit uses on its own file: ``validate``, ``schema`` and ``init``."""
+"""The commands a submitting unit uses on its own file: ``validate``, ``schema``, ``init``
+and ``convert``."""
 
 from __future__ import annotations
 
@@ -54,3 +55,18 @@ def init(
 
     chosen = form.value if form else ("xlsx" if output and output.suffix == ".xlsx" else "yaml")
     run_command(lambda: run_init(level.value, output, lang.value, force, chosen), lang.value)
+
+
+@app.command(cls=HelpCommand)
+def convert(
+    source: Annotated[Path, typer.Argument(metavar="IN", help="站点文件或站点工作簿 · site file")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="OUT", help="输出文件 · output file")
+    ],
+    force: ForceOpt = False,
+    lang: LangOpt = LangOption.zh,
+) -> None:
+    """站点文件与 Excel 工作簿互转 · Convert a site file to a workbook or back."""
+    from emcheck.commands.convert import run_convert
+
+    run_command(lambda: run_convert(source, output, lang.value, force), lang.value)

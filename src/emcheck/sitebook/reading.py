@@ -45,7 +45,11 @@ def read_site_workbook(path: Path, limits: WorkbookLimits | None = None) -> Docu
     for table in layout.tables[1:]:
         if table.key in sheets:
             reader.table(sheets[table.key], table, units)
-    return Document(book.file, units[0].data, reader.positions, "xlsx", False, reader.ignores)
+    data = units[0].data
+    for key in SUB_SITE_KEYS:  # embedded units last, as a site file has them
+        if key in data:
+            data[key] = data.pop(key)
+    return Document(book.file, data, reader.positions, "xlsx", False, reader.ignores)
 
 
 class _Reader:
