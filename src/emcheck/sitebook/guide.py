@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from emcheck.i18n import Lang, Text
@@ -57,3 +58,6 @@ def write_guide(sheet: Worksheet, layout: Layout, names: dict[str, str], lang: L
             text.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 90
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

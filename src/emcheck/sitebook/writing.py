@@ -19,6 +19,7 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from rich.cells import cell_len
 
@@ -99,6 +100,16 @@ def _fill(
     sheet.row_dimensions[1].height = 45
     sheet.row_dimensions[2].hidden = True
     sheet.freeze_panes = f"{'B' if layout.several else 'A'}{FIRST_ROW}"
+    printed(sheet)
+
+
+def printed(sheet: Worksheet) -> None:
+    """Landscape, as wide as the page, the header on every page."""
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 def _checks(sheet: Worksheet, table: Table, lists: Worksheet) -> None:
