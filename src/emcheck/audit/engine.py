@@ -203,7 +203,12 @@ def _described(document: Document, failure: Failure) -> Text:
     text = failure.describe()
     if not failure.related and not failure.cite_line:
         return text
-    lines = [document.position_of(p).line for p in (failure.path, *failure.related)]
+    places = [document.location_of(p) for p in (failure.path, *failure.related)]
+    if places[0].sheet is not None:
+        cells = "、".join(f"表“{p.sheet}” {p.cell}" for p in places)
+        en = ", ".join(f"sheet '{p.sheet}' {p.cell}" for p in places)
+        return Text(f"{text.zh}（{cells}）", f"{text.en} ({en})")
+    lines = [p.line for p in places]
     shown = "、".join(map(str, lines))
     return Text(f"{text.zh}（第 {shown} 行）", f"{text.en} (lines {', '.join(map(str, lines))})")
 

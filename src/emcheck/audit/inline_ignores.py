@@ -28,18 +28,20 @@ def apply_inline(
 ) -> tuple[list[Outcome], list[Notice]]:
     """Waive the failures of one file that its own ignore comments name, when trusted."""
     notices = []
-    usable: dict[tuple[str, int], InlineIgnore] = {}
+    # In a workbook an ignore in a row's 备注/豁免 cell covers that row of that sheet.
+    usable: dict[tuple[str, str | None, int], InlineIgnore] = {}
     for ignore in ignores:
         refused = _refusal(ignore, evidence, trusted)
         if refused is not None:
             notices.append(refused)
             continue
         for rule in ignore.rules:
-            usable[(rule, ignore.location.line or 0)] = ignore
-    used: set[tuple[str, int]] = set()
+            usable[(rule, ignore.location.sheet, ignore.location.line or 0)] = ignore
+    used: set[tuple[str, str | None, int]] = set()
     result = []
     for outcome in outcomes:
-        key = (outcome.rule.id, outcome.location.line or 0)
+        where = outcome.location
+        key = (outcome.rule.id, where.sheet, where.line or 0)
         found = usable.get(key) if outcome.status == FAIL else None
         if found is None:
             result.append(outcome)

@@ -12,6 +12,7 @@ from emcheck import resources
 from emcheck.audit.outcomes import Subject
 from emcheck.errors import InputError, Location
 from emcheck.i18n import Text
+from emcheck.loading.discovery import WORKBOOK_SUFFIXES
 from emcheck.loading.document import Document, JsonPath
 from emcheck.loading.loader import load_file
 from emcheck.validation.validator import SchemaProblem, validate_document
@@ -20,7 +21,12 @@ SUB_SITE_KEYS = {"villages": "village", "communities": "community"}
 
 
 def read_site(path: Path) -> Document:
-    """Load a site file and make sure it is a mapping at all before schema validation."""
+    """Load a site file (YAML, or a site workbook) and make sure it is a mapping at all before
+    schema validation."""
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from emcheck.sitebook.reading import read_site_workbook  # openpyxl only when needed
+
+        return read_site_workbook(path)
     document = load_file(path)
     if document.empty:
         raise InputError(
@@ -121,5 +127,4 @@ def data_at(data: Any, path: JsonPath) -> Any:
 
 
 def locate(document: Document, path: JsonPath) -> Location:
-    position = document.position_of(path)
-    return Location(document.file, position.line, position.column)
+    return document.location_of(path)

@@ -41,6 +41,11 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
 
 
+class SiteFormat(str, Enum):
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
 class InitLevel(str, Enum):
     district = "district"
     township = "township"

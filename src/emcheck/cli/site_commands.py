@@ -1,4 +1,5 @@
-"""The commands a submitting unit uses on its own file: ``validate``, ``schema`` and ``init``."""
+"""The commands a submitting unit uses on its own file: ``validate``, ``schema``, ``init``
+and ``convert``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import typer
 
 from emcheck.cli.app import app, run_command
 from emcheck.cli.help_format import HelpCommand
-from emcheck.cli.options import ForceOpt, InitLevel, LangOpt, LangOption, PathsArg
+from emcheck.cli.options import ForceOpt, InitLevel, LangOpt, LangOption, PathsArg, SiteFormat
 
 
 @app.command(cls=HelpCommand)
@@ -39,10 +40,33 @@ def init(
             "--output", "-o", metavar="FILE", help="写入文件（默认输出到屏幕）· write to a file"
         ),
     ] = None,
+    form: Annotated[
+        SiteFormat | None,
+        typer.Option(
+            "--format",
+            help="yaml 或 xlsx（Excel/WPS 工作簿；默认按文件扩展名）· yaml or xlsx (a workbook)",
+        ),
+    ] = None,
     force: ForceOpt = False,
     lang: LangOpt = LangOption.zh,
 ) -> None:
     """生成带注释的站点文件模板 · Write a commented site file template."""
     from emcheck.commands.init import run_init
 
-    run_command(lambda: run_init(level.value, output, lang.value, force), lang.value)
+    chosen = form.value if form else ("xlsx" if output and output.suffix == ".xlsx" else "yaml")
+    run_command(lambda: run_init(level.value, output, lang.value, force, chosen), lang.value)
+
+
+@app.command(cls=HelpCommand)
+def convert(
+    source: Annotated[Path, typer.Argument(metavar="IN", help="站点文件或站点工作簿 · site file")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="OUT", help="输出文件 · output file")
+    ],
+    force: ForceOpt = False,
+    lang: LangOpt = LangOption.zh,
+) -> None:
+    """站点文件与 Excel 工作簿互转 · Convert a site file to a workbook or back."""
+    from emcheck.commands.convert import run_convert
+
+    run_command(lambda: run_convert(source, output, lang.value, force), lang.value)

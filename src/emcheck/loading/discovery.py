@@ -16,6 +16,11 @@ from emcheck.loading.reading import os_error_text, read_file
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SITE_SUFFIXES = (".yaml", ".yml")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+"""Named on the command line, these are read as site workbooks (.xls and .xlsm to be refused
+with a reason); in a folder only an .xlsx emcheck marked as a site workbook is."""
+LOCK_PREFIX = "~$"
+"""Excel and WPS keep a lock file ``~$name.xlsx`` beside a workbook that is open."""
 NOT_SITE_FILES = frozenset(
     {"emcheck-waivers.yaml", ".pre-commit-hooks.yaml", ".pre-commit-config.yaml"}
 )
@@ -45,7 +50,10 @@ def site_files(paths: list[Path], other_inputs: Iterable[Path] = ()) -> list[Pat
     if not found:
         raise InputError(
             Location(", ".join(map(str, paths))),
-            Text("没有找到站点文件（*.yaml、*.yml）", "no site files (*.yaml, *.yml) found"),
+            Text(
+                "没有找到站点文件（*.yaml、*.yml、站点工作簿 *.xlsx）",
+                "no site files (*.yaml, *.yml, site workbooks *.xlsx) found",
+            ),
         )
     return once_each(found)
 
@@ -92,10 +100,21 @@ def _walk(folder: Path) -> list[Path]:
             if _is_folder(entry):
                 if not entry.is_symlink():
                     folders.append(Path(entry.path))
-            elif entry.name.endswith(SITE_SUFFIXES) and entry.name not in NOT_SITE_FILES:
+            elif (
+                entry.name.endswith(SITE_SUFFIXES) and entry.name not in NOT_SITE_FILES
+            ) or _is_site_workbook(entry):
                 files.append(Path(entry.path))
         pending += reversed(folders)
     return files
+
+
+def _is_site_workbook(entry: os.DirEntry[str]) -> bool:
+    """An .xlsx emcheck wrote as a site workbook; not a lock file, ledger or bulletin."""
+    if not entry.name.lower().endswith(".xlsx") or entry.name.startswith(LOCK_PREFIX):
+        return False
+    from emcheck.loading.workbook_mark import workbook_mark  # openpyxl only when a workbook is met
+
+    return workbook_mark(Path(entry.path)) == "site"
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -112,11 +131,23 @@ def top_level_id(path: Path) -> str | None:
     usual site file) and nothing is built. A file that cannot be read or parsed gives None;
     its audit then reports why.
     """
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return _workbook_id(path)
     try:
         text, _ = decode(read_file(path), str(path))
     except EmcheckError:
         return None
     return id_in(text)
+
+
+def _workbook_id(path: Path) -> str | None:
+    from emcheck.sitebook.reading import read_site_workbook
+
+    try:
+        found = read_site_workbook(path).data.get("id")
+    except EmcheckError:
+        return None
+    return found if isinstance(found, str) else None
 
 
 def id_in(text: str) -> str | None:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from emcheck.errors import Location
+
 if TYPE_CHECKING:
     from emcheck.loading.ignore_comments import InlineIgnore
 
@@ -18,6 +20,10 @@ class Position:
 
     line: int
     column: int
+    sheet: str | None = None
+    """In a workbook: the sheet; line is then the row and column the column's number."""
+    cell: str | None = None
+    """In a workbook: the cell's name (C7)."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,11 @@ class Document:
             if found is not None:
                 return found
         return Position(1, 1)
+
+    def location_of(self, path: JsonPath) -> Location:
+        """Where ``path`` (or its nearest ancestor) stands: file, line and column, or cell."""
+        found = self.position_of(path)
+        return Location(self.file, found.line, found.column, found.sheet, found.cell)
 
 
 def format_path(path: JsonPath) -> str:

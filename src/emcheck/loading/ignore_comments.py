@@ -13,6 +13,7 @@ from emcheck.errors import Location
 from emcheck.loading.yaml_hints import split_lines
 
 _IGNORE = re.compile(r"#\s*emcheck:\s*ignore\b(?P<body>.*)$")
+_CELL_IGNORE = re.compile(r"^\s*#?\s*emcheck\s*[:：]\s*ignore\b(?P<body>.*)$", re.S)
 _RULE_IDS = re.compile(r"^\s*(?P<ids>[A-Z]+-\d{2,3}(?:\s*,\s*[A-Z]+-\d{2,3})*)(?P<reason>.*)$")
 
 
@@ -33,8 +34,18 @@ def find_ignores(text: str, file: str) -> tuple[InlineIgnore, ...]:
         match = _IGNORE.search(line)
         if match is None:
             continue
-        ids = _RULE_IDS.match(match.group("body"))
-        rules = tuple(r.strip() for r in ids.group("ids").split(",")) if ids else ()
-        reason = ids.group("reason").strip(" \t:：-—") if ids else ""
-        found.append(InlineIgnore(Location(file, number, match.start() + 1), rules, reason))
+        found.append(_ignore(match.group("body"), Location(file, number, match.start() + 1)))
     return tuple(found)
+
+
+def ignore_in(text: str, location: Location) -> InlineIgnore | None:
+    """The ignore a workbook's 备注/豁免 cell asks for (``emcheck: ignore ORG-03 理由``)."""
+    match = _CELL_IGNORE.match(text)
+    return _ignore(match.group("body"), location) if match else None
+
+
+def _ignore(body: str, location: Location) -> InlineIgnore:
+    ids = _RULE_IDS.match(body)
+    rules = tuple(r.strip() for r in ids.group("ids").split(",")) if ids else ()
+    reason = ids.group("reason").strip(" \t:：-—") if ids else ""
+    return InlineIgnore(location, rules, reason.strip())

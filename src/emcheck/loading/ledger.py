@@ -26,7 +26,7 @@ from emcheck.history.ledger_columns import (
     plain_header,
 )
 from emcheck.i18n import Text
-from emcheck.loading.workbook import Book, WorkbookLimits, open_workbook
+from emcheck.loading.workbook import Book, WorkbookLimits, below_header, open_workbook
 
 HEADER_SCAN = 20
 """Rows searched for the header: emcheck's ledger has it in row 3, under a title and a note."""
@@ -154,7 +154,7 @@ def _table_of(book: Book, sheet: Worksheet, required: bool) -> _Layout | None:
             best_row, best = row, columns
     missing = [BY_KEY[k].header for k in READ if k not in best]
     if not missing:
-        return _Layout(sheet, best_row, _below_header(sheet, best_row), best)
+        return _Layout(sheet, best_row, below_header(sheet, best_row), best)
     if not required:
         return None
     names = "、".join(f"“{h.zh}”" for h in missing)
@@ -180,26 +180,10 @@ def _headers(book: Book, sheet: Worksheet, row: int) -> dict[str, int]:
     """Column key → column number for the ledger headers in ``row``; the first one counts."""
     found: dict[str, int] = {}
     for col in range(1, sheet.max_column + 1):
-        key = HEADER_KEYS.get(plain_header(_header_text(book, sheet, row, col)))
+        key = HEADER_KEYS.get(plain_header(book.merged_text(sheet, row, col)))
         if key is not None and key not in found:
             found[key] = col
     return found
-
-
-def _header_text(book: Book, sheet: Worksheet, row: int, col: int) -> str:
-    """A cell's text; inside merged cells, the merged block's (its top-left cell's)."""
-    for block in sheet.merged_cells.ranges:
-        if block.min_row <= row <= block.max_row and block.min_col <= col <= block.max_col:
-            return book.text(sheet, block.min_row, block.min_col)
-    return book.text(sheet, row, col)
-
-
-def _below_header(sheet: Worksheet, row: int) -> int:
-    lowest = max(
-        (b.max_row for b in sheet.merged_cells.ranges if b.min_row <= row <= b.max_row),
-        default=row,
-    )
-    return lowest + 1
 
 
 def _refuse_merged_answers(book: Book, layout: _Layout) -> None:

@@ -116,6 +116,13 @@ class Book:
             return str(int(value))
         return str(value).strip()
 
+    def merged_text(self, sheet: Worksheet, row: int, col: int) -> str:
+        """A header cell's text; inside merged cells, the merged block's (its top-left's)."""
+        for block in sheet.merged_cells.ranges:
+            if block.min_row <= row <= block.max_row and block.min_col <= col <= block.max_col:
+                return self.text(sheet, block.min_row, block.min_col)
+        return self.text(sheet, row, col)
+
     def date(self, sheet: Worksheet, row: int, col: int) -> date | None:
         """A date cell, an Excel serial number, or text spelling a date (text_dates)."""
         value = self.value(sheet, row, col)
@@ -135,6 +142,15 @@ class Book:
             self.where(sheet, row, col),
             Text(f"应为日期：{read.zh}", f"should be a date: {read.en}"),
         )
+
+
+def below_header(sheet: Worksheet, row: int) -> int:
+    """The first row under a header in ``row`` (a header merged over two rows ends lower)."""
+    lowest = max(
+        (b.max_row for b in sheet.merged_cells.ranges if b.min_row <= row <= b.max_row),
+        default=row,
+    )
+    return lowest + 1
 
 
 def open_workbook(path: Path, limits: WorkbookLimits | None = None) -> Book:
@@ -202,12 +218,31 @@ def _vet(file: str, raw: bytes, limits: WorkbookLimits) -> None:
                     "refused as a likely zip bomb",
                 ),
             )
+    _refuse_active_parts(file, [part.filename for part in parts])
     counted = _Count(file, limits)
     with package:
         for part in parts:
             if part.filename.endswith((".xml", ".rels", ".vml")):
                 with package.open(part) as stream:
                     counted.scan(part.filename, stream)
+
+
+def _refuse_active_parts(file: str, names: list[str]) -> None:
+    """Macros and links to other workbooks: nothing a site file or ledger needs, so refused."""
+    for name in names:
+        macro = name.lower().endswith("vbaproject.bin")
+        if macro or name.startswith("xl/externalLinks/"):
+            raise InputError(
+                Location(file),
+                Text(
+                    "含有宏（VBA），拒绝读取：请另存为不含宏的 .xlsx"
+                    if macro
+                    else "含有指向其他工作簿的外部链接，拒绝读取：请复制为数值后另存",
+                    "holds macros (VBA) and is refused: save it as a macro-free .xlsx"
+                    if macro
+                    else "links to other workbooks and is refused: paste the values and save",
+                ),
+            )
 
 
 class _Count:

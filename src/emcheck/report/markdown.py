@@ -83,5 +83,7 @@ def _unaudited(audit: FileAudit, lang: Lang) -> str:
     if audit.error is not None:
         lines.append(f"- {escape(audit.error.render(lang))}")
     for problem in audit.problems:
-        lines.append(f"- {escape(str(problem.location))}: {escape(problem.message.get(lang))}")
+        lines.append(
+            f"- {escape(problem.location.shown(lang))}: {escape(problem.message.get(lang))}"
+        )
     return "\n".join(lines) + "\n"

@@ -100,7 +100,9 @@ def _file(console: Screen, audit: FileAudit, pack: RulePack, options: ReportOpti
         if audit.error is not None:
             console.print(RichText(f"  {audit.error.render(lang)}"))
         for problem in audit.problems:
-            console.print(RichText(f"  {problem.location}: {problem.message.get(lang)}"))
+            console.print(
+                RichText(f"  {problem.location.shown(lang)}: {problem.message.get(lang)}")
+            )
         return
     for subject in audit.subjects:
         outcomes = [o for o in audit.outcomes if o.subject is subject]
@@ -215,7 +217,7 @@ def _finding(console: Screen, outcome: Outcome, lang: Lang) -> None:
         )
         _detail(console, text, "cyan")
     _detail(console, _get(outcome.message, lang))
-    _detail(console, f"{outcome.location} · {due_text(outcome, lang)}", "dim")
+    _detail(console, f"{outcome.location.shown(lang)} · {due_text(outcome, lang)}", "dim")
     if outcome.advice is not None:
         _detail(console, f"{t('整改建议：', 'to fix: ')}{outcome.advice.get(lang)}")
     if outcome.record is not None:
@@ -260,7 +262,7 @@ def _notices(console: Screen, notices: Sequence[Notice], lang: Lang) -> None:
     console.print(RichText(t("豁免与基线", "Waivers and baseline"), style="bold"))
     styles = {"error": "red", "warning": "yellow", "note": "dim"}
     for notice in notices:
-        text = f"  {notice.location}: {notice.message.get(lang)}"
+        text = f"  {notice.location.shown(lang)}: {notice.message.get(lang)}"
         console.print(RichText(text, style=styles[notice.level]))
 
 

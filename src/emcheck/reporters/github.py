@@ -51,6 +51,9 @@ def _outcome(outcome: Outcome, lang: Lang) -> str:
 
 
 def _annotation(command: str, location: Location, title: str, message: str) -> str:
+    if location.sheet is not None:
+        # GitHub shows lines, not cells: the cell goes into the message.
+        message = f"{location.shown('zh')}: {message}"
     properties = [f"file={_property(location.file)}"]
     if location.line is not None:
         properties.append(f"line={location.line}")

@@ -125,11 +125,19 @@ def _attachment(attachment: Attachment, lang: Lang) -> dict[str, Any]:
     }
 
 
+def cell_of(location: Location) -> dict[str, str]:
+    """A workbook's sheet and cell; nothing for a YAML file, whose output stays as it was."""
+    if location.sheet is None:
+        return {}
+    return {"sheet": location.sheet, "cell": location.cell or ""}
+
+
 def _error(location: Location, message: Text, lang: Lang) -> dict[str, Any]:
     return {
         "file": location.file,
         "line": location.line,
         "column": location.column,
+        **cell_of(location),
         "message": message.get(lang),
     }
 
@@ -156,6 +164,7 @@ def _outcome(outcome: Outcome, lang: Lang) -> dict[str, Any]:
         "file": outcome.location.file,
         "line": outcome.location.line,
         "column": outcome.location.column,
+        **cell_of(outcome.location),
         "deadline": outcome.deadline.isoformat() if outcome.deadline else None,
         "due_status": outcome.due,
         "fingerprint": outcome.fingerprint,

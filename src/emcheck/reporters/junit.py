@@ -108,7 +108,7 @@ def _details(outcome: Outcome, lang: Lang) -> str:
         Text(f"实际：{_get(outcome.actual, lang)}", f"found: {_get(outcome.actual, lang)}").get(
             lang
         ),
-        f"{outcome.location} · {due_text(outcome, lang)}",
+        f"{outcome.location.shown(lang)} · {due_text(outcome, lang)}",
         Text(
             f"整改建议：{_get(outcome.advice, lang)}", f"to fix: {_get(outcome.advice, lang)}"
         ).get(lang),
@@ -128,7 +128,7 @@ def _format_suite(root: ET.Element, audit: FileAudit, lang: Lang) -> None:
         file=audit.file,
         time="0",
     )
-    problems = [f"{p.location}: {p.message.get(lang)}" for p in audit.problems]
+    problems = [f"{p.location.shown(lang)}: {p.message.get(lang)}" for p in audit.problems]
     if audit.error is not None:
         problems.append(audit.error.render(lang))
     ET.SubElement(case, "error", message=problems[0], type="input").text = "\n".join(problems)

@@ -218,4 +218,11 @@ def _location(location: Location) -> dict[str, Any]:
         if location.column is not None:
             region["startColumn"] = location.column
         physical["region"] = region
-    return {"physicalLocation": physical}
+    if location.sheet is None:
+        return {"physicalLocation": physical}
+    # A workbook: the region's line is the row; the sheet and cell are a logical location.
+    cell = f"{location.sheet}!{location.cell}" if location.cell else location.sheet
+    return {
+        "physicalLocation": physical,
+        "logicalLocations": [{"name": cell, "fullyQualifiedName": cell, "kind": "element"}],
+    }

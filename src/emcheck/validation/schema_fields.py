@@ -10,6 +10,7 @@ each with everything the schema says about it. The template annotations (``x-en`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +49,26 @@ def fields(node: Node, level: str) -> list[Field]:
         for key, child in node.get("properties", {}).items()
         if applies(merged := resolve(child), level)
     ]
+
+
+def template_order(found: list[Field]) -> list[Field]:
+    """Fields by section in the pilot plan's order, by clause number within one (二(一)2 before
+    5): the order of the YAML template and of the workbook's sheets."""
+    order = [section["id"] for section in resources.schema("site")["x-sections"]]
+
+    def place(field: Field) -> tuple[int, int]:
+        number = re.search(r"\)([0-9]+)$", str(field.schema.get("x-clause", "")))
+        return order.index(section_of(field)), int(number.group(1)) if number else 0
+
+    return sorted(found, key=place)
+
+
+def section_of(field: Field) -> str:
+    """The id of the template section (``x-sections``) a field belongs to."""
+    if "x-section" in field.schema:
+        return str(field.schema["x-section"])
+    clause = str(field.schema.get("x-clause", ""))
+    return clause[: clause.index(")") + 1] if ")" in clause else "basic"
 
 
 def applies(node: Node, level: str) -> bool:

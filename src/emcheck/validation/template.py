@@ -17,7 +17,16 @@ import yaml
 
 from emcheck import resources
 from emcheck.i18n import Lang, Text, list_separator
-from emcheck.validation.schema_fields import Field, Node, applies, fields, level_schema, resolve
+from emcheck.validation.schema_fields import (
+    Field,
+    Node,
+    applies,
+    fields,
+    level_schema,
+    resolve,
+    section_of,
+    template_order,
+)
 from emcheck.validation.template_text import header
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -32,29 +41,15 @@ _SEE_BELOW = Text(
 def site_template(level: str, lang: Lang) -> str:
     """The template of a site file of ``level``, comments in ``lang``."""
     sections = {section["id"]: section for section in resources.schema("site")["x-sections"]}
-    order = list(sections)
     lines = header(level, lang)
     current = None
-    for field in sorted(fields(level_schema(level), level), key=lambda f: _place(f, order)):
-        if _section(field) != current:
-            current = _section(field)
+    for field in template_order(fields(level_schema(level), level)):
+        if section_of(field) != current:
+            current = section_of(field)
             shown = f"{current} " if "(" in current else ""
             lines += ["", f"# ── {shown}{sections[current][lang]} ".ljust(60, "─")]
         lines += ["", *_field(field, 0, level, lang)]
     return "\n".join(lines) + "\n"
-
-
-def _place(field: Field, order: list[str]) -> tuple[int, int]:
-    """Sections in the pilot plan's order, and by clause number within one (二(一)2 before 5)."""
-    number = re.search(r"\)([0-9]+)$", str(field.schema.get("x-clause", "")))
-    return order.index(_section(field)), int(number.group(1)) if number else 0
-
-
-def _section(field: Field) -> str:
-    if "x-section" in field.schema:
-        return str(field.schema["x-section"])
-    clause = str(field.schema.get("x-clause", ""))
-    return clause[: clause.index(")") + 1] if ")" in clause else "basic"
 
 
 def _field(field: Field, indent: int, level: str, lang: Lang) -> list[str]:

@@ -79,8 +79,7 @@ def validate_document(
                 more += 1  # counted, not explained: explaining may cost a fuzzy match each
                 continue
             message = explain()
-            position = document.position_of(path)
-            location = Location(document.file, position.line, position.column)
+            location = document.location_of(path)
             problems.setdefault((path, message.en), SchemaProblem(location, path, message))
     listed = sorted(
         problems.values(),

@@ -1,0 +1,81 @@
+"""``emcheck convert IN -o OUT``: a site file to a site workbook, or back, nothing lost.
+
+Every value of the schema goes across both ways (the tests prove it on every example).
+``# emcheck: ignore`` comments become the 备注/豁免 cell of their record and come back as
+comments; other comments cannot live in a workbook, and the lines they were on are told.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+import yaml
+
+from emcheck import exit_codes
+from emcheck.audit.units import read_site
+from emcheck.commands.init import write_new_file
+from emcheck.errors import InputError, Location
+from emcheck.i18n import Lang, Text
+from emcheck.loading.discovery import WORKBOOK_SUFFIXES
+from emcheck.loading.document import Document, JsonPath
+from emcheck.sitebook.comments import dropped_lines, ignore_text, remarks_of, with_ignores
+from emcheck.sitebook.layout import layout_for
+from emcheck.sitebook.rows import table_rows
+from emcheck.sitebook.writing import site_workbook
+
+
+def run_convert(source: Path, output: Path, lang: Lang, force: bool) -> int:
+    to_workbook = output.suffix.lower() == ".xlsx"
+    from_workbook = source.suffix.lower() in WORKBOOK_SUFFIXES
+    if to_workbook == from_workbook:
+        raise InputError(
+            Location(str(output)),
+            Text(
+                "convert 在 YAML 站点文件（.yaml）和站点工作簿（.xlsx）之间转换：输出应为另一种",
+                "convert goes between a YAML site file and a site workbook (.xlsx): the output "
+                "must be the other kind",
+            ),
+        )
+    document = read_site(source)
+    if to_workbook:
+        level = str(document.data.get("level"))
+        layout = layout_for(level)
+        rows = [r.path for t in layout.tables for r in table_rows(layout, t, document.data)]
+        remarks = remarks_of(document, rows)
+        data = site_workbook(document.data, level, lang, date.today(), remarks)
+        lost = dropped_lines(source.read_text(encoding=document.encoding))
+    else:
+        data, lost = _yaml(document).encode("utf-8"), []
+    write_new_file(output, data, force)
+    typer.echo(Text(f"已写入 {output}", f"wrote {output}").get(lang), err=True)
+    if lost:
+        shown = "、".join(map(str, lost))
+        typer.echo(
+            Text(
+                f"工作簿中不保留注释：{source} 第 {shown} 行的注释未转换"
+                "（emcheck: ignore 注释已转入“备注/豁免”列）",
+                f"a workbook keeps no comments: those on lines {', '.join(map(str, lost))} of "
+                f"{source} were dropped (emcheck: ignore ones went to the remarks column)",
+            ).get(lang),
+            err=True,
+        )
+    return exit_codes.OK
+
+
+def _yaml(document: Document) -> str:
+    text = yaml.safe_dump(
+        document.data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
+    )
+    ignores: dict[JsonPath, str] = {}
+    for ignore in document.ignores:
+        where = ignore.location
+        paths = [
+            p
+            for p, at in document.positions.items()
+            if at.sheet == where.sheet and at.line == where.line
+        ]
+        if paths:
+            ignores[min(paths, key=len)] = ignore_text(ignore)
+    return with_ignores(text, document.file, ignores)

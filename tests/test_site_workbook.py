@@ -1,0 +1,192 @@
+"""Site workbooks: generated from the schema, read back into the same site as the YAML, every
+finding at its cell, and a clerk's typing understood or named with the cell."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from emcheck.errors import InputError
+from emcheck.loading.discovery import site_files
+from emcheck.loading.loader import load_file
+from emcheck.report.xlsx_cells import describe, saved
+from emcheck.sitebook.layout import LEVELS
+from emcheck.sitebook.reading import read_site_workbook
+from site_workbook_support import ROOT, edit, normal, workbook_of
+
+EXAMPLES = sorted(
+    p
+    for p in [*ROOT.glob("examples/*.yaml"), *ROOT.glob("examples/zone/*.yaml")]
+    if p.name not in ("emcheck-waivers.yaml", "hongqiao-followup.yaml", "yuwan-community.yaml")
+)
+Cli = Callable[..., Any]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_value_of_an_example_comes_back(example: Path, tmp_path: Path) -> None:
+    book = workbook_of(example, tmp_path / f"{example.stem}.xlsx")
+    assert normal(read_site_workbook(book).data) == normal(load_file(example).data)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_an_unedited_workbook_is_valid_and_passes_no_rule(
+    level: str, tmp_path: Path, cli: Cli
+) -> None:
+    target = tmp_path / "新.xlsx"
+    assert cli("init", "--level", level, "--format", "xlsx", "-o", target).exit_code == 0
+    assert cli("validate", target).exit_code == 0
+    done = cli("audit", target, "--format", "json", "--as-of", "2026-12-20")
+    statuses = {o["status"] for o in json.loads(done.output)["outcomes"]}
+    assert "pass" not in statuses and done.exit_code == 1
+
+
+def test_findings_point_at_cells_in_every_format(tmp_path: Path, cli: Cli) -> None:
+    book = workbook_of(ROOT / "examples/hongqiao-street-gaps.yaml", tmp_path / "红桥.xlsx")
+    found = json.loads(cli("audit", book, "--format", "json").output)
+    failed = [o for o in found["outcomes"] if o["status"] == "fail"]
+    assert failed and all(o["sheet"] and o["cell"] for o in failed)
+    sarif = json.loads(cli("audit", book, "--format", "sarif").output)
+    result = sarif["runs"][0]["results"][0]
+    assert "!" in result["locations"][0]["logicalLocations"][0]["name"]
+    console = cli("audit", book).output
+    assert "红桥.xlsx 表“" in console
+    assert "表“" in cli("audit", book, "--format", "github").output
+    assert "sheet '" in cli("audit", book, "--format", "junit", "--lang", "en").output
+
+
+def test_a_clerks_typing_is_understood(tmp_path: Path) -> None:
+    book = workbook_of(ROOT / "examples/liuxi-village.yaml", tmp_path / "柳溪村.xlsx")
+
+    def typed(sheet: Worksheet) -> None:
+        sheet["D3"] = "２０人"  # participants
+        sheet["B3"] = "2026年3月1日"  # date
+        sheet["C3"] = " 是 "
+        sheet.insert_rows(4, 2)  # blank rows in the middle
+        sheet.row_dimensions[6].hidden = True
+        sheet["Z2"] = "我的备注"  # a column of the clerk's own
+
+    edit(book, "应急演练记录", typed)
+    drill = read_site_workbook(book).data["drills"][0]
+    assert drill["participants"] == 20 and drill["date"] == "2026-03-01" and drill["planned"]
+
+
+def _error(book: Path, sheet: str, change: Callable[[Worksheet], None]) -> InputError:
+    edit(book, sheet, change)
+    with pytest.raises(InputError) as caught:
+        read_site_workbook(book)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "words"),
+    [("D3", "二十来人", "应填数字"), ("B3", "3/4/2026", "既可读作"), ("C3", "也许", "“是”或“否”")],
+)
+def test_what_cannot_be_read_is_named_with_its_cell(
+    cell: str, value: str, words: str, tmp_path: Path
+) -> None:
+    book = workbook_of(ROOT / "examples/liuxi-village.yaml", tmp_path / "柳溪村.xlsx")
+    error = _error(book, "应急演练记录", lambda s: s.__setitem__(cell, value))
+    assert error.location.sheet == "应急演练记录" and error.location.cell == cell
+    assert words in error.render("zh")
+
+
+def test_a_misspelt_column_gets_a_did_you_mean(tmp_path: Path) -> None:
+    book = workbook_of(ROOT / "examples/liuxi-village.yaml", tmp_path / "柳溪村.xlsx")
+
+    def misspell(sheet: Worksheet) -> None:
+        sheet["D1"], sheet["D2"] = "参演人", None
+
+    error = _error(book, "应急演练记录", misspell)
+    assert "是否应为“参演人数”" in error.render("zh") and error.location.cell == "D1"
+
+
+def test_a_formula_without_its_result_is_an_error_for_that_cell(tmp_path: Path) -> None:
+    book = workbook_of(ROOT / "examples/liuxi-village.yaml", tmp_path / "柳溪村.xlsx")
+    error = _error(book, "应急演练记录", lambda s: s.__setitem__("D3", "=10+10"))
+    assert error.location.cell == "D3" and "公式" in error.render("zh")
+
+
+@pytest.mark.parametrize(
+    ("part", "words"),
+    [("xl/vbaProject.bin", "宏"), ("xl/externalLinks/externalLink1.xml", "外部链接")],
+)
+def test_macros_and_external_links_are_refused(
+    part: str, words: str, tmp_path: Path, cli: Cli
+) -> None:
+    book = workbook_of(ROOT / "examples/liuxi-village.yaml", tmp_path / "柳溪村.xlsx")
+    with zipfile.ZipFile(book, "a") as package:
+        package.writestr(part, "<x/>")
+    done = cli("audit", book)
+    assert done.exit_code == 2 and words in done.output and "Traceback" not in done.output
+
+
+@pytest.mark.parametrize("content", [b"schema_version: 1\n", b"\xd0\xcf\x11\xe0" + b"\0" * 600])
+def test_not_a_workbook_is_refused_with_a_reason(content: bytes, tmp_path: Path, cli: Cli) -> None:
+    book = tmp_path / "柳溪村.xls"
+    book.write_bytes(content)
+    done = cli("audit", book)
+    assert done.exit_code == 2 and "另存为 .xlsx" in done.output
+
+
+def test_a_folder_holds_site_workbooks_but_not_lock_files_or_ledgers(tmp_path: Path) -> None:
+    book = workbook_of(ROOT / "examples/liuxi-village.yaml", tmp_path / "柳溪村.xlsx")
+    (tmp_path / "~$柳溪村.xlsx").write_bytes(b"lock")
+    ledger = Workbook()
+    describe(ledger, "整改台账", "", "zh", "ledger", date(2026, 1, 1))
+    (tmp_path / "台账.xlsx").write_bytes(saved(ledger))
+    assert site_files([tmp_path]) == [book]
+
+
+def test_an_ignore_in_the_remarks_column_covers_its_row(tmp_path: Path, cli: Cli) -> None:
+    book = workbook_of(ROOT / "examples/hongqiao-street-gaps.yaml", tmp_path / "红桥.xlsx")
+    found = json.loads(cli("audit", book, "--format", "json").output)
+    first = next(o for o in found["outcomes"] if o["status"] == "fail")
+    rule, sheet, row = first["rule_id"], first["sheet"], first["line"]
+
+    def remark(page: Worksheet) -> None:
+        page.cell(row, page.max_column, f"emcheck: ignore {rule} 正在整改")
+
+    edit(book, sheet, remark)
+    again = json.loads(cli("audit", book, "--format", "json", "--inline-ignores").output)
+    waived = [o for o in again["outcomes"] if o["rule_id"] == rule and o["status"] == "waived"]
+    assert waived
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_convert_goes_both_ways_without_loss(example: Path, tmp_path: Path, cli: Cli) -> None:
+    book, back = tmp_path / "site.xlsx", tmp_path / "back.yaml"
+    assert cli("convert", example, "-o", book).exit_code == 0
+    assert cli("convert", book, "-o", back).exit_code == 0
+    assert normal(load_file(back).data) == normal(load_file(example).data)
+
+
+def test_convert_keeps_ignores_tells_of_other_comments_and_never_overwrites(
+    tmp_path: Path, cli: Cli
+) -> None:
+    found = json.loads(
+        cli("audit", ROOT / "examples/hongqiao-street-gaps.yaml", "--format", "json").output
+    )
+    first = next(o for o in found["outcomes"] if o["status"] == "fail")
+    lines = (ROOT / "examples/hongqiao-street-gaps.yaml").read_text(encoding="utf-8").split("\n")
+    lines[first["line"] - 1] += f"  # emcheck: ignore {first['rule_id']} 正在整改"
+    site = tmp_path / "site.yaml"
+    site.write_text("\n".join(lines), encoding="utf-8")
+    book, back = tmp_path / "site.xlsx", tmp_path / "back.yaml"
+    done = cli("convert", site, "-o", book)
+    assert done.exit_code == 0 and "的注释未转换" in done.output
+    assert cli("convert", site, "-o", book).exit_code == 2
+    assert cli("convert", site, "-o", book, "--force").exit_code == 0
+    assert cli("convert", book, "-o", back).exit_code == 0
+    assert f"# emcheck: ignore {first['rule_id']} 正在整改" in back.read_text(encoding="utf-8")
+    for path in (site, book, back):
+        audit = json.loads(cli("audit", path, "--format", "json", "--inline-ignores").output)
+        waived = {o["rule_id"] for o in audit["outcomes"] if o["status"] == "waived"}
+        assert first["rule_id"] in waived, path
