@@ -16,6 +16,7 @@ from typing import Any
 
 from emcheck.errors import InputError, Location
 from emcheck.i18n import Text
+from emcheck.loading.json_input import json_errors
 
 FORMAT = "emcheck-notice"
 VERSION = 1
@@ -67,19 +68,8 @@ def render(number: str, issued_on: date, issuer: str, items: list[NoticeItem]) -
 
 def read(path: Path) -> NoticeRecord:
     shown = str(path)
-    try:
+    with json_errors(shown):
         data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(Location(shown), Text("文件不存在", "no such file")) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            Location(shown), Text(f"无法读取：{error}", f"cannot read: {error}")
-        ) from None
-    except json.JSONDecodeError as error:
-        raise InputError(
-            Location(shown, error.lineno, error.colno),
-            Text(f"不是有效的 JSON：{error.msg}", f"not valid JSON: {error.msg}"),
-        ) from None
     if not isinstance(data, dict) or (data.get("format"), data.get("version")) != (FORMAT, VERSION):
         raise InputError(
             Location(shown, 1, 1),

@@ -20,6 +20,7 @@ from emcheck.history import round_json
 from emcheck.history.matching import Places
 from emcheck.history.round import UNASSIGNED
 from emcheck.i18n import Text
+from emcheck.loading.json_input import json_errors
 
 AUDIT_FORMAT = "emcheck-audit"
 NOTHING = Tally(0, 0, 0, 0, 0, 0, 0)
@@ -74,7 +75,7 @@ def read_previous(path: Path, on_finding: OnFinding | None = None) -> PreviousRo
     open finding in full, for a caller that needs more (a recheck lists them)."""
     shown = str(path)
     try:
-        with path.open(encoding="utf-8") as handle:
+        with json_errors(shown), path.open(encoding="utf-8") as handle:
             try:
                 head, entries = _by_line(handle)
                 return _build(shown, head, entries, on_finding)
@@ -82,17 +83,6 @@ def read_previous(path: Path, on_finding: OnFinding | None = None) -> PreviousRo
                 handle.seek(0)
                 data = json.load(handle)
                 return _build(shown, *_whole(data), on_finding)
-    except FileNotFoundError:
-        raise InputError(Location(shown), Text("文件不存在", "no such file")) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            Location(shown), Text(f"无法读取：{error}", f"cannot read it: {error}")
-        ) from None
-    except json.JSONDecodeError as error:
-        raise InputError(
-            Location(shown, error.lineno, error.colno),
-            Text(f"不是有效的 JSON：{error.msg}", f"not valid JSON: {error.msg}"),
-        ) from None
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise InputError(
             Location(shown),
