@@ -413,7 +413,7 @@ class TestCommand:
         def refuse(path: Path, data: bytes) -> None:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr("emcheck.commands.report.write_atomically", refuse)
+        monkeypatch.setattr("emcheck.writing.write_atomically", refuse)
         out = tmp_path / "n.docx"
         result = cli("report", GAPS, "-o", out, "--as-of", AS_OF_TEXT)
         assert result.exit_code == 2

@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from emcheck.errors import OutputError
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -19,6 +23,22 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """``write_atomically``, a failure told as an OutputError naming the file."""
+    try:
+        write_atomically(path, data)
+    except OSError as error:
+        raise unwritable(str(path), error) from None
+
+
+def unwritable(shown: str, error: OSError) -> OutputError:
+    from emcheck.errors import Location, OutputError
+    from emcheck.i18n import Text
+
+    reason = error.strerror or type(error).__name__
+    return OutputError(Location(shown), Text(f"无法写入：{reason}", f"cannot write: {reason}"))
 
 
 def check_writable(path: Path) -> None:

@@ -19,7 +19,7 @@ from emcheck.audit.batch import audit_files, default_jobs, progress_wanted
 from emcheck.audit.outcomes import Outcome
 from emcheck.audit.policy import ExitCode, Policy, exit_code
 from emcheck.audit.waivers import beside, load_waivers
-from emcheck.errors import InputError, Location, OutputError
+from emcheck.errors import InputError, Location
 from emcheck.i18n import Lang, Text
 from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
 from emcheck.reporters import writer
@@ -28,7 +28,7 @@ from emcheck.reporters.stream import Writer
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.evidence import pack_evidence
 from emcheck.rulepack.model import RulePack
-from emcheck.writing import PendingFile, check_writable, write_atomically
+from emcheck.writing import PendingFile, check_writable, unwritable, write_atomically
 
 
 @dataclass(frozen=True)
@@ -137,10 +137,7 @@ def run_audit(options: AuditOptions) -> int:
         if options.write_baseline is not None:
             write_atomically(options.write_baseline, render_baseline(problems).encode("utf-8"))
     except OSError as error:
-        raise OutputError(
-            Location(str(error.filename or "")),
-            Text(f"无法写入：{error.strerror}", f"cannot write: {error.strerror}"),
-        ) from None
+        raise unwritable(str(error.filename or ""), error) from None
     return verdict.code(notices)
 
 

@@ -14,17 +14,16 @@ from emcheck.audit.batch import audit_files, default_jobs, progress_wanted
 from emcheck.audit.policy import ExitCode, Policy
 from emcheck.audit.waivers import beside, load_waivers
 from emcheck.commands.audit import OutputRequest
-from emcheck.errors import Location, OutputError
 from emcheck.history.collect import RoundCollector
 from emcheck.history.previous import read_previous
 from emcheck.history.progress import Progress
 from emcheck.history.trend import trend
-from emcheck.i18n import Lang, Text
+from emcheck.i18n import Lang
 from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
 from emcheck.report.progress import ProgressOptions, renderer
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.evidence import pack_evidence
-from emcheck.writing import check_writable, refuse_existing, refuse_inputs, write_atomically
+from emcheck.writing import check_writable, refuse_existing, refuse_inputs, write_output
 
 
 @dataclass(frozen=True)
@@ -78,13 +77,7 @@ def _write(progress: Progress, run: ProgressRun) -> None:
     options = ProgressOptions(run.lang, _width())
     made = [(r.path, renderer(r.format)(progress, options)) for r in run.outputs]
     for path, data in made:
-        try:
-            write_atomically(path, data)
-        except OSError as error:
-            raise OutputError(
-                Location(str(path)),
-                Text(f"无法写入：{error.strerror}", f"cannot write: {error.strerror}"),
-            ) from None
+        write_output(path, data)
     if run.screen is not None:
         typer.echo(renderer(run.screen)(progress, options).decode("utf-8"), nl=False)
 

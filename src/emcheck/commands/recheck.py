@@ -12,7 +12,7 @@ from emcheck import exit_codes
 from emcheck.audit.batch import audit_files, default_jobs, progress_wanted
 from emcheck.audit.policy import Policy
 from emcheck.audit.waivers import beside, load_waivers
-from emcheck.errors import InputError, Location, OutputError
+from emcheck.errors import InputError, Location
 from emcheck.history import notice_record
 from emcheck.history.answers import LedgerAnswers
 from emcheck.history.recheck import FIXED, WAIVED_NOW, Recheck, recheck
@@ -23,7 +23,7 @@ from emcheck.report.meta import load_meta
 from emcheck.report.recheck import BINARY_KINDS, SUFFIX_BY_KIND, RecheckContext, renderer
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.evidence import pack_evidence
-from emcheck.writing import check_writable, refuse_existing, refuse_inputs, write_atomically
+from emcheck.writing import check_writable, refuse_existing, refuse_inputs, write_output
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def run_recheck(run: RecheckRun) -> int:
     if run.output is None:
         typer.echo(data.decode("utf-8"), nl=False)
     else:
-        _write(run.output, data)
+        write_output(run.output, data)
     return _exit_code(result)
 
 
@@ -114,16 +114,6 @@ def _check_output(run: RecheckRun) -> None:
     refuse_inputs([run.output], read)
     check_writable(run.output)
     refuse_existing([run.output], run.force)
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        write_atomically(path, data)
-    except OSError as error:
-        raise OutputError(
-            Location(str(path)),
-            Text(f"无法写入：{error.strerror}", f"cannot write: {error.strerror}"),
-        ) from None
 
 
 def _exit_code(result: Recheck) -> int:

@@ -30,7 +30,7 @@ from emcheck.report.document import notice_record_path, render_notice_record, re
 from emcheck.report.meta import MetaOverrides, check_units, load_meta
 from emcheck.report.wording import wording
 from emcheck.rulepack.choose import load_rule_pack
-from emcheck.writing import refuse_existing, write_atomically
+from emcheck.writing import refuse_existing, unwritable, write_output
 
 SUFFIXES = {"docx": ".docx", "markdown": ".md"}
 
@@ -93,7 +93,7 @@ def run_report(options: ReportCommandOptions) -> int:
                     _write_pair(target, data, record, remembered)
                     written += [target, record]
                 else:
-                    _write(target, data)
+                    write_output(target, data)
                     written.append(target)
             advance()
     for path in written:
@@ -145,7 +145,7 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise _unwritable(folder, error) from None
+        raise unwritable(str(folder), error) from None
 
 
 def _unit_id(audit: FileAudit, path: Path) -> str | None:
@@ -168,27 +168,15 @@ def _no_clashes(files: list[Path], targets: list[Path]) -> None:
         seen[target] = source
 
 
-def _write(target: Path, data: bytes) -> None:
-    try:
-        write_atomically(target, data)
-    except OSError as error:
-        raise _unwritable(target, error) from None
-
-
 def _write_pair(target: Path, data: bytes, record: Path, text: bytes) -> None:
     """The notice and its record: a notice whose record could not be written is taken back,
     so the recheck never meets a notice it cannot cite."""
-    _write(target, data)
+    write_output(target, data)
     try:
-        _write(record, text)
+        write_output(record, text)
     except OutputError:
         target.unlink(missing_ok=True)
         raise
-
-
-def _unwritable(path: Path, error: OSError) -> OutputError:
-    reason = error.strerror or type(error).__name__
-    return OutputError(Location(str(path)), Text(f"无法写入：{reason}", f"cannot write: {reason}"))
 
 
 def _explain_unaudited(audit: FileAudit, lang: Lang) -> None:
