@@ -117,3 +117,13 @@ JobsOpt = Annotated[
         "--jobs", "-j", min=1, metavar="N", help="并行进程数（默认 CPU 核数）· parallel workers"
     ),
 ]
+OutputsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="写入文件 PATH（格式取 --format 或扩展名），或另写一份 FORMAT=PATH，可重复"
+        " · write to PATH (format from --format or its extension), or FORMAT=PATH (repeatable)",
+    ),
+]

@@ -17,6 +17,7 @@ from emcheck.cli.options import (
     JobsOpt,
     LangOpt,
     LangOption,
+    OutputsOpt,
     PathsArg,
     ProgressFormat,
     RulesOpt,
@@ -48,16 +49,7 @@ def progress(
             help=f"输出格式：{FORMATS}（默认 console）· output format",
         ),
     ] = None,
-    outputs: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="写入文件 PATH（格式取 --format 或扩展名），或另写一份 FORMAT=PATH，可重复"
-            " · write to PATH (format from --format or its extension), or FORMAT=PATH (repeatable)",
-        ),
-    ] = None,
+    outputs: OutputsOpt = None,
     lang: LangOpt = LangOption.zh,
     as_of: AsOfOpt = None,
     rules: RulesOpt = None,
