@@ -30,14 +30,14 @@ def render(round_: Round) -> str:
         ],
         "summary": tally_fields(round_.tally),
     }
-    parts = [f"  {_dump(k)}: {_dump(v)}" for k, v in head.items()]
-    parts.append(_list("units", [_unit(u) for u in round_.units]))
-    parts.append(_list("findings", [_finding(f) for f in round_.findings]))
+    parts = [f"  {dump(k)}: {dump(v)}" for k, v in head.items()]
+    parts.append(entry_list("units", [_unit(u) for u in round_.units]))
+    parts.append(entry_list("findings", [_finding(f) for f in round_.findings]))
     unreadable = [
         {"file": u.file, "reason": u.reason, "line": u.line, "message": u.message.zh}
         for u in round_.unreadable
     ]
-    parts.append(_list("unreadable", unreadable))
+    parts.append(entry_list("unreadable", unreadable))
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
@@ -91,11 +91,12 @@ def _finding(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _dump(value: Any) -> str:
+def dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _list(name: str, items: list[dict[str, Any]]) -> str:
+def entry_list(name: str, items: list[dict[str, Any]]) -> str:
+    """``"name": [`` with one entry per line: the layout earlier-round readers stream."""
     if not items:
-        return f"  {_dump(name)}: []"
-    return f"  {_dump(name)}: [\n" + ",\n".join(f"    {_dump(i)}" for i in items) + "\n  ]"
+        return f"  {dump(name)}: []"
+    return f"  {dump(name)}: [\n" + ",\n".join(f"    {dump(i)}" for i in items) + "\n  ]"

@@ -7,6 +7,7 @@ from typing import Any
 
 from emcheck import __version__
 from emcheck.history.recheck import CONCLUSION_WORDS, Item, Recheck
+from emcheck.history.round_json import dump, entry_list
 from emcheck.report.recheck import RecheckContext
 from emcheck.report.recheck.rows import item_row
 
@@ -15,7 +16,7 @@ VERSION = 1
 
 
 def render(recheck: Recheck, context: RecheckContext) -> bytes:
-    lines = [f"  {json.dumps(k)}: {_dump(v)}" for k, v in _head(recheck, context).items()]
+    lines = [f"  {json.dumps(k)}: {dump(v)}" for k, v in _head(recheck, context).items()]
     items = [_item(item, context) for item in recheck.items]
     strays = [
         {"sheet": s.sheet, "row": s.row, "key": s.key, "description": s.description}
@@ -23,9 +24,9 @@ def render(recheck: Recheck, context: RecheckContext) -> bytes:
     ]
     unreadable = [{"file": u.file, "reason": u.reason} for u in recheck.unreadable]
     body = [
-        _list("items", items),
-        _list("stray_ledger_rows", strays),
-        _list("unreadable", unreadable),
+        entry_list("items", items),
+        entry_list("stray_ledger_rows", strays),
+        entry_list("unreadable", unreadable),
     ]
     return ("{\n" + ",\n".join(lines + body) + "\n}\n").encode("utf-8")
 
@@ -76,13 +77,3 @@ def _item(item: Item, context: RecheckContext) -> dict[str, Any]:
             "completed_on": answer.completed_on.isoformat() if answer.completed_on else None,
         },
     }
-
-
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _list(name: str, entries: list[dict[str, Any]]) -> str:
-    if not entries:
-        return f"  {json.dumps(name)}: []"
-    return f"  {json.dumps(name)}: [\n" + ",\n".join(f"    {_dump(e)}" for e in entries) + "\n  ]"
