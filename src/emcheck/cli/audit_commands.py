@@ -81,13 +81,26 @@ def audit(
         bool, typer.Option("--show-passed", help="同时列出符合的规则 · list passing rules too")
     ] = False,
     inline_ignores: InlineIgnoresOpt = False,
+    annotate: Annotated[
+        bool,
+        typer.Option(
+            "--annotate",
+            help="另存一份标注过的站点工作簿（-o 副本.xlsx）：首页“自查结果”逐项链接到单元格，"
+            "有问题的单元格标红；报告仍显示在屏幕上 · write an annotated copy of the site "
+            "workbook (-o COPY.xlsx): a Self-check sheet linking each finding to its cell, those "
+            "cells in red; the report stays on screen",
+        ),
+    ] = False,
+    force: ForceOpt = False,
 ) -> None:
     """审核站点文件，逐条给出结论 · Audit site files rule by rule."""
-    from emcheck.commands.audit import AuditOptions, parse_outputs, run_audit
+    from emcheck.commands.audit import AuditOptions, annotation_target, parse_outputs, run_audit
 
     def job() -> int:
         chosen = output_format.value if output_format is not None else None
-        extra, main = parse_outputs(outputs or [], [f.value for f in Format], chosen)
+        names = [f.value for f in Format]
+        reports, copy = annotation_target(outputs or [], names, annotate)
+        extra, main = parse_outputs(reports, names, chosen)
         return run_audit(
             AuditOptions(
                 paths=tuple(paths),
@@ -105,6 +118,8 @@ def audit(
                 jobs=jobs,
                 inline_ignores=inline_ignores,
                 screen=main is None,
+                annotate=copy,
+                force=force,
             )
         )
 

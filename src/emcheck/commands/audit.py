@@ -16,9 +16,10 @@ import typer
 
 from emcheck.audit.baseline import load_baseline, render_baseline
 from emcheck.audit.batch import audit_files, default_jobs, progress_wanted
-from emcheck.audit.outcomes import Outcome
+from emcheck.audit.outcomes import FileAudit, Outcome
 from emcheck.audit.policy import ExitCode, Policy, exit_code
 from emcheck.audit.waivers import beside, load_waivers
+from emcheck.commands.init import write_new_file
 from emcheck.errors import InputError, Location
 from emcheck.i18n import Lang, Text
 from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_files, top_level_id
@@ -28,7 +29,14 @@ from emcheck.reporters.stream import Writer
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.evidence import pack_evidence
 from emcheck.rulepack.model import RulePack
-from emcheck.writing import PendingFile, check_writable, unwritable, write_atomically
+from emcheck.writing import (
+    PendingFile,
+    check_writable,
+    refuse_existing,
+    refuse_inputs,
+    unwritable,
+    write_atomically,
+)
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,10 @@ class AuditOptions:
     """Honour ``# emcheck: ignore`` comments in the site files (they are the unit's own word)."""
     screen: bool = True
     """False when ``-o PATH`` sends the run's own report to a file instead."""
+    annotate: Path | None = None
+    """``--annotate -o COPY.xlsx``: where the annotated copy of the one site workbook goes."""
+    force: bool = False
+    """Overwrite an existing annotated copy."""
 
 
 FORMAT_BY_SUFFIX = {
@@ -106,6 +118,25 @@ def parse_outputs(
     return tuple(extra), main
 
 
+def annotation_target(
+    values: Sequence[str], formats: Sequence[str], annotate: bool
+) -> tuple[list[str], Path | None]:
+    """With ``--annotate``, the one bare ``-o PATH`` names the annotated copy (the report
+    stays on the screen); ``FORMAT=PATH`` ones are reports as ever."""
+    if not annotate:
+        return list(values), None
+    bare = [v for v in values if not (v.partition("=")[0] in formats and v.partition("=")[2])]
+    if len(bare) != 1 or Path(bare[0]).suffix.lower() != ".xlsx":
+        raise InputError(
+            Location("--annotate"),
+            Text(
+                "需要用 -o 指定一个副本文件名（.xlsx），例如 -o 柳溪村-自查.xlsx",
+                "needs one -o naming the copy (.xlsx), e.g. -o liuxi-checked.xlsx",
+            ),
+        )
+    return [v for v in values if v != bare[0]], Path(bare[0])
+
+
 def run_audit(options: AuditOptions) -> int:
     """Check every input before anything is written, then stream the audit out file by file."""
     pack = load_rule_pack(options.rules)
@@ -118,6 +149,7 @@ def run_audit(options: AuditOptions) -> int:
     extra = [(r.path, _writer(options, pack, r.format, False)) for r in options.outputs]
     verdict = ExitCode(options.fail_level, options.strict)
     problems: list[Outcome] = []
+    last: FileAudit | None = None
     try:
         with ExitStack() as stack:
             sinks = [(stack.enter_context(PendingFile(path)), w) for path, w in extra]
@@ -130,12 +162,15 @@ def run_audit(options: AuditOptions) -> int:
                 if options.write_baseline is not None:
                     problems += [o for o in audit.outcomes if o.is_problem]
                 _emit(methodcaller("file", audit), screen, sinks)
+                last = audit
             notices = policy.notices()
             _emit(methodcaller("end", notices), screen, sinks)
             for sink, _ in sinks:
                 sink.commit()
         if options.write_baseline is not None:
             write_atomically(options.write_baseline, render_baseline(problems).encode("utf-8"))
+        if options.annotate is not None and last is not None:
+            _annotate(last, files[0], options.annotate, options)
     except OSError as error:
         raise unwritable(str(error.filename or ""), error) from None
     return verdict.code(notices)
@@ -150,6 +185,8 @@ def _inputs(options: AuditOptions, pack: RulePack) -> tuple[list[Path], Policy]:
         check_one_file_per_unit(files, map(top_level_id, files))
     for target in [r.path for r in options.outputs] + [p for p in (options.write_baseline,) if p]:
         check_writable(target)
+    if options.annotate is not None:
+        _check_annotation(options, files)
     # A waivers file named with --waivers and also found beside the site files is read once:
     # read twice, each waiver would be applied once and then reported as matching nothing.
     waivers = [
@@ -165,6 +202,37 @@ def _inputs(options: AuditOptions, pack: RulePack) -> tuple[list[Path], Policy]:
         options.inline_ignores,
     )
     return files, policy
+
+
+def _check_annotation(options: AuditOptions, files: list[Path]) -> None:
+    """One .xlsx site workbook named on its own; the copy new (or --force) and not the input."""
+    target = options.annotate
+    assert target is not None
+    named = options.paths[0]
+    if len(options.paths) != 1 or named.is_dir() or named.suffix.lower() != ".xlsx":
+        raise InputError(
+            Location("--annotate"),
+            Text(
+                "只用于单个站点工作簿（.xlsx）：YAML 站点文件或文件夹没有可标注的单元格",
+                "takes one site workbook (.xlsx): a YAML site file or a folder has "
+                "no cells to mark",
+            ),
+        )
+    refuse_inputs([target], files)
+    check_writable(target)
+    refuse_existing([target], options.force)
+
+
+def _annotate(audit: FileAudit, source: Path, target: Path, options: AuditOptions) -> None:
+    """The annotated copy, unless the workbook could not be read at all (nothing to mark)."""
+    from emcheck.sitebook.annotate import annotated_copy, findings_of
+
+    if audit.error is not None:
+        return
+    data = annotated_copy(source, findings_of(audit, options.lang), options.lang)
+    write_new_file(target, data, options.force)
+    done = Text(f"已写入自查副本 {target}", f"wrote the annotated copy {target}")
+    typer.echo(done.get(options.lang), err=True)
 
 
 def _writer(options: AuditOptions, pack: RulePack, name: str, terminal: bool) -> Writer:
