@@ -24,10 +24,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import openpyxl
 import pytest
 
+import hostile_workbooks as books
 from conftest import AS_OF_TEXT, GAPS, VILLAGE
 from emcheck.resources import builtin_rules_dir
+from site_workbook_support import workbook_of
 
 CORPUS = Path(__file__).parent / "corpus"
 TIMEOUT = 5.0
@@ -460,6 +463,86 @@ def test_editor_variants_audit_like_the_utf8_original(
         assert result.output == expected.output
     assert original[0].code == 1 and original[1].code == 0
     assert listing(tmp_path) == ["site.yaml"]
+
+
+# ── hostile site workbooks ───────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class RefusedBook:
+    """What the refusal of one workbook must say."""
+
+    zh: str
+    en: str
+    sheet: str | int | None = None
+    """The sheet the message names, where there is one: by name, or by its place in the
+    good workbook (openpyxl writes the n-th sheet as xl/worksheets/sheet{n}.xml)."""
+
+
+WORKBOOK_CASES: dict[str, tuple[books.Maker, RefusedBook]] = {
+    "renamed-docx": (books.renamed_docx, RefusedBook("这是 Word 文档", "a Word document")),
+    "text-named-xlsx": (
+        books.bytes_named("site.xlsx", HEAD.encode()),
+        RefusedBook("不是 Excel 工作簿", "not an Excel workbook"),
+    ),
+    "binary-named-xlsx": (
+        books.bytes_named("site.xlsx", bytes(range(256)) * 40),
+        RefusedBook("不是 Excel 工作簿", "not an Excel workbook"),
+    ),
+    "old-xls": (books.old_xls, RefusedBook("请在 Excel 或 WPS 中另存为 .xlsx", "Excel 97-2003")),
+    "xlsm-with-macros": (
+        books.with_part("xl/vbaProject.bin", bytes(512), ".xlsm"),
+        RefusedBook("含有宏", "macros"),
+    ),
+    "encrypted": (books.encrypted, RefusedBook("加密", "encrypted")),
+    "zip-bomb": (books.zip_bomb, RefusedBook("压缩炸弹", "zip bomb")),
+    "million-rows": (books.million_rows, RefusedBook("行数", "too many rows", 3)),
+    "16384-columns": (books.widest, RefusedBook("列数", "too many columns", "基本信息")),
+    "entity-expansion": (books.entities, RefusedBook("DOCTYPE", "DOCTYPE")),
+    "external-links": (
+        books.with_part("xl/externalLinks/externalLink1.xml", b"<externalLink/>"),
+        RefusedBook("外部链接", "links to other workbooks"),
+    ),
+    "truncated-zip": (books.truncated, RefusedBook("压缩包不完整", "incomplete")),
+}
+
+
+@pytest.fixture(scope="session")
+def good_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return workbook_of(VILLAGE, tmp_path_factory.mktemp("good") / "柳溪村.xlsx")
+
+
+@pytest.mark.parametrize("case", sorted(WORKBOOK_CASES))
+def test_hostile_site_workbook_is_refused_cleanly(
+    case: str, tmp_path: Path, good_workbook: Path
+) -> None:
+    maker, refused = WORKBOOK_CASES[case]
+    (tmp_path / "input").mkdir()
+    named = maker(good_workbook, tmp_path / "input")
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    before = listing(tmp_path / "input")
+    audit, validate, annotate = run_together(
+        [
+            ["audit", str(named), "--lang", "en", "--format", "json", "--as-of", AS_OF_TEXT],
+            ["validate", str(named)],
+            ["audit", str(named), "--annotate", "-o", "自查.xlsx", "--as-of", AS_OF_TEXT],
+        ],
+        cwd,
+    )
+    assert listing(cwd) == [] and listing(tmp_path / "input") == before, "something was written"
+    for result in (audit, validate, annotate):
+        check_discipline(result, 2)
+    [line] = [line for line in validate.output.splitlines() if str(named) in line]
+    sheet = refused.sheet
+    if isinstance(sheet, int):
+        sheet = openpyxl.load_workbook(good_workbook).sheetnames[sheet - 1]
+    where = f"{named} 表“{sheet}”" if sheet else f"{named}: "
+    assert where in line and refused.zh in line, validate.output
+    [entry] = json.loads(audit.output)["files"]
+    [error] = entry["errors"]
+    assert entry["status"] == "unreadable" and refused.en in error["message"], error
+    assert error["file"] == str(named) and error.get("sheet") == sheet
 
 
 # ── output paths ─────────────────────────────────────────────────────────────

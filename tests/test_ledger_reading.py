@@ -5,7 +5,6 @@ entity refusal, formulas with and without saved results, and dates typed as text
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -19,13 +18,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from emcheck.errors import InputError, Location
 from emcheck.i18n import Text
 from emcheck.loading.text_dates import date_from_text
+from hostile_workbooks import entities, repacked, zip_bomb
 from ledger_support import HEADER, columns, make_round, recheck
 
 Edit = Callable[[Worksheet], None]
-ENTITY = (
-    '<?xml version="1.0"?>\n<!DOCTYPE worksheet [<!ENTITY lol "lol">'
-    '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n'
-)
 
 
 @pytest.fixture(scope="module")
@@ -96,21 +92,8 @@ def assert_refused(made: Path, tmp_path: Path, ledger: Path, expected: list[str]
     assert "Traceback" not in done.output and not out.exists()
 
 
-def repacked(source: Path, target: Path, change: Callable[[str, bytes], bytes]) -> Path:
-    with zipfile.ZipFile(source) as package, zipfile.ZipFile(target, "w") as out:
-        for part in package.infolist():
-            out.writestr(part.filename, change(part.filename, package.read(part)), 8)
-    return target
-
-
 def test_entity_declaration_refused(made: Path, tmp_path: Path) -> None:
-    def entity(name: str, data: bytes) -> bytes:
-        if name != "xl/worksheets/sheet1.xml":
-            return data
-        body = re.sub(rb"^<\?xml[^>]*\?>\s*", b"", data)
-        return ENTITY.encode() + body.replace(b"<t>", b"<t>&lol2;", 1)
-
-    returned = repacked(made / "ledger.xlsx", tmp_path / "entity.xlsx", entity)
+    returned = entities(made / "ledger.xlsx", tmp_path)
     assert_refused(made, tmp_path, returned, ["xl/worksheets/sheet1.xml", "DOCTYPE"])
     # Past emcheck's own check, openpyxl parses with defusedxml (a dependency): refused too.
     with pytest.raises(Exception, match=r"(?i)entit"):
@@ -118,9 +101,7 @@ def test_entity_declaration_refused(made: Path, tmp_path: Path) -> None:
 
 
 def test_zip_bomb_refused(made: Path, tmp_path: Path) -> None:
-    returned = repacked(made / "ledger.xlsx", tmp_path / "bomb.xlsx", lambda _n, d: d)
-    with zipfile.ZipFile(returned, "a", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("xl/media/image1.png", b"\0" * (8 << 20))
+    returned = zip_bomb(made / "ledger.xlsx", tmp_path)
     assert_refused(made, tmp_path, returned, ["xl/media/image1.png", "压缩炸弹"])
 
 

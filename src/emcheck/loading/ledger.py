@@ -26,7 +26,8 @@ from emcheck.history.ledger_columns import (
     plain_header,
 )
 from emcheck.i18n import Text
-from emcheck.loading.workbook import Book, WorkbookLimits, below_header, open_workbook
+from emcheck.loading.workbook import Book, below_header, open_workbook
+from emcheck.loading.workbook_vetting import WorkbookLimits
 
 HEADER_SCAN = 20
 """Rows searched for the header: emcheck's ledger has it in row 3, under a title and a note."""

@@ -1,26 +1,19 @@
 """Read an Excel workbook (.xlsx) someone sent back, without trusting it.
 
-Before openpyxl sees the file: its size on disk, the number of parts in the zip, their
-unpacked size added up (zipfile never unpacks a part past its declared size, so the sum
-bounds what reading can cost) and each large part's compression ratio (a zip bomb). Every
-XML part is then read once by expat with a handler that refuses a DOCTYPE, so no entity is
-ever declared, let alone expanded, and the worksheets' rows and cells are counted. openpyxl
-parses with defusedxml besides (a dependency for that reason). Formulas are never computed:
-a formula cell gives the value the spreadsheet saved with it, or an error naming the cell.
+Before openpyxl sees the file, ``workbook_vetting`` checks the package (size, parts, zip
+bombs, DOCTYPEs, macros, external links, rows and cells); openpyxl parses with defusedxml
+besides (a dependency for that reason). After it, each sheet's extent is held to the row and
+column limits. Formulas are never computed: a formula cell gives the value the spreadsheet
+saved with it, or an error naming the cell.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import warnings
-import zipfile
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
-from xml.parsers import expat
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -30,43 +23,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from emcheck.errors import InputError, Location
 from emcheck.i18n import Text
-from emcheck.loading.reading import Limits, read_file, set_in_environment
+from emcheck.loading.reading import Limits, read_file
 from emcheck.loading.text_dates import date_from_text
-
-ENVIRONMENT = {
-    "max_bytes": "EMCHECK_MAX_WORKBOOK_BYTES",
-    "max_unpacked": "EMCHECK_MAX_WORKBOOK_UNPACKED",
-    "max_parts": "EMCHECK_MAX_WORKBOOK_PARTS",
-    "max_ratio": "EMCHECK_MAX_WORKBOOK_RATIO",
-    "max_rows": "EMCHECK_MAX_ROWS",
-    "max_cells": "EMCHECK_MAX_CELLS",
-}
-"""The environment variables that change each limit (README "Input limits")."""
-RATIO_FLOOR = 1 << 20
-"""Parts smaller than this unpacked (1 MiB) are not held to the ratio: little XML files
-compress well and cost nothing; the total unpacked size bounds them."""
-
-
-@dataclass(frozen=True)
-class WorkbookLimits:
-    """How much a workbook may ask of us; documented in the README."""
-
-    max_bytes: int = 10 * 1024 * 1024
-    """The .xlsx file itself (10 MiB); a ledger of 500 findings is under 100 KiB."""
-    max_unpacked: int = 50 * 1024 * 1024
-    """Every part unpacked, added up (50 MiB)."""
-    max_parts: int = 1_000
-    """Files inside the zip; Excel writes about a dozen, plus one per sheet."""
-    max_ratio: int = 100
-    """Unpacked size over packed size of a part over 1 MiB; a zip bomb's is in the thousands."""
-    max_rows: int = 10_000
-    """Rows of one sheet, counting up to the last row with anything in it."""
-    max_cells: int = 200_000
-    """Cells with content or formatting in the whole workbook."""
-
-    @classmethod
-    def from_environment(cls, environ: Mapping[str, str] = os.environ) -> WorkbookLimits:
-        return cls(**set_in_environment(ENVIRONMENT, environ))
+from emcheck.loading.workbook_vetting import ROWS, WorkbookLimits, over, vet
 
 
 class Book:
@@ -157,14 +116,15 @@ def open_workbook(path: Path, limits: WorkbookLimits | None = None) -> Book:
     limits = limits if limits is not None else WorkbookLimits.from_environment()
     shown = str(path)
     raw = read_file(path, limits=Limits(max_bytes=limits.max_bytes), kind="Excel")
-    _vet(shown, raw, limits)
+    vet(shown, raw, limits)
     book = Book(shown, raw, _opened(shown, raw, data_only=False))
     for sheet in book.sheets:
-        if sheet.max_row > limits.max_rows:
-            raise InputError(
-                Location(shown, sheet=sheet.title),
-                _over("行数（到最后一个有内容或格式的行）", "rows", sheet.max_row, limits.max_rows),
-            )
+        for count, limit, zh, en in (
+            (sheet.max_row, limits.max_rows, ROWS.zh, ROWS.en),
+            (sheet.max_column, limits.max_columns, "列数（到最后一个有内容或格式的列）", "columns"),
+        ):
+            if count > limit:
+                raise InputError(Location(shown, sheet=sheet.title), over(zh, en, count, limit))
     return book
 
 
@@ -182,115 +142,6 @@ def _opened(file: str, raw: bytes, data_only: bool) -> Workbook:
                 f"cannot be read as an Excel workbook ({type(error).__name__}): it may be damaged",
             ),
         ) from None
-
-
-def _vet(file: str, raw: bytes, limits: WorkbookLimits) -> None:
-    try:
-        package = zipfile.ZipFile(io.BytesIO(raw))
-        parts = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError(
-            Location(file),
-            Text(
-                "不是 Excel 工作簿（.xlsx）：旧的 .xls 或加密的文件请在 Excel 中另存为 .xlsx",
-                "not an Excel workbook (.xlsx): save an old .xls or encrypted file as .xlsx",
-            ),
-        ) from None
-    if len(parts) > limits.max_parts:
-        raise InputError(
-            Location(file), _over("压缩包内文件数", "parts", len(parts), limits.max_parts)
-        )
-    unpacked = sum(part.file_size for part in parts)
-    if unpacked > limits.max_unpacked:
-        raise InputError(
-            Location(file),
-            _over("解压后大小（字节）", "unpacked bytes", unpacked, limits.max_unpacked),
-        )
-    for part in parts:
-        ratio = part.file_size / max(part.compress_size, 1)
-        if part.file_size > RATIO_FLOOR and ratio > limits.max_ratio:
-            raise InputError(
-                Location(file),
-                Text(
-                    f"{part.filename} 的压缩比为 {ratio:.0f}:1（上限 {limits.max_ratio}:1），"
-                    "疑为压缩炸弹，拒绝读取",
-                    f"{part.filename} is compressed {ratio:.0f}:1 (limit {limits.max_ratio}:1): "
-                    "refused as a likely zip bomb",
-                ),
-            )
-    _refuse_active_parts(file, [part.filename for part in parts])
-    counted = _Count(file, limits)
-    with package:
-        for part in parts:
-            if part.filename.endswith((".xml", ".rels", ".vml")):
-                with package.open(part) as stream:
-                    counted.scan(part.filename, stream)
-
-
-def _refuse_active_parts(file: str, names: list[str]) -> None:
-    """Macros and links to other workbooks: nothing a site file or ledger needs, so refused."""
-    for name in names:
-        macro = name.lower().endswith("vbaproject.bin")
-        if macro or name.startswith("xl/externalLinks/"):
-            raise InputError(
-                Location(file),
-                Text(
-                    "含有宏（VBA），拒绝读取：请另存为不含宏的 .xlsx"
-                    if macro
-                    else "含有指向其他工作簿的外部链接，拒绝读取：请复制为数值后另存",
-                    "holds macros (VBA) and is refused: save it as a macro-free .xlsx"
-                    if macro
-                    else "links to other workbooks and is refused: paste the values and save",
-                ),
-            )
-
-
-class _Count:
-    """Expat over each part: no DOCTYPE anywhere; worksheets' cells counted to the limit."""
-
-    def __init__(self, file: str, limits: WorkbookLimits) -> None:
-        self.file, self.limits, self.cells = file, limits, 0
-
-    def scan(self, name: str, stream: IO[bytes]) -> None:
-        parser = expat.ParserCreate()
-        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        parser.StartDoctypeDeclHandler = lambda *_: self._refuse_doctype(name)
-        if name.startswith("xl/worksheets/"):
-            parser.StartElementHandler = self._element
-        try:
-            while chunk := stream.read(1 << 16):
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
-        except (expat.ExpatError, zipfile.BadZipFile, OSError, EOFError) as error:
-            raise InputError(
-                Location(self.file),
-                Text(f"{name} 已损坏：{error}", f"{name} is damaged: {error}"),
-            ) from None
-
-    def _element(self, name: str, _attributes: object) -> None:
-        if name.rpartition(":")[2] == "c":
-            self.cells += 1
-            if self.cells > self.limits.max_cells:
-                raise InputError(
-                    Location(self.file),
-                    _over("单元格数", "cells", self.cells, self.limits.max_cells),
-                )
-
-    def _refuse_doctype(self, name: str) -> None:
-        raise InputError(
-            Location(self.file),
-            Text(
-                f"{name} 含有 DOCTYPE 声明（可用来定义实体）：Excel 不会这样写，拒绝读取",
-                f"{name} declares a DOCTYPE (which can define entities): Excel never writes "
-                "one, so the file is refused",
-            ),
-        )
-
-
-def _over(zh: str, en: str, count: int, limit: int) -> Text:
-    return Text(
-        f"{zh}超过上限：{count}，上限为 {limit}", f"too many {en}: {count}, the limit is {limit}"
-    )
 
 
 def _formula(value: Any) -> str:

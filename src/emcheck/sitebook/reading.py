@@ -20,7 +20,8 @@ from emcheck.errors import InputError, Location
 from emcheck.i18n import Text
 from emcheck.loading.document import Document, JsonPath, Position
 from emcheck.loading.ignore_comments import InlineIgnore, ignore_in
-from emcheck.loading.workbook import Book, WorkbookLimits, open_workbook
+from emcheck.loading.workbook import Book, open_workbook
+from emcheck.loading.workbook_vetting import WorkbookLimits
 from emcheck.sitebook.cells import cell_value
 from emcheck.sitebook.headers import Found, find_columns
 from emcheck.sitebook.layout import GRASSROOTS, SUB_SITE_KEYS, Table, reading_layout
