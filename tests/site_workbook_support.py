@@ -31,17 +31,21 @@ def edit(path: Path, sheet: str, change: Callable[[Worksheet], None]) -> Path:
 
 
 def normal(value: Any) -> Any:
-    """Data as both forms hold it: empty values left out, lists of choices in schema order,
-    embedded units without the level their list already says."""
+    """Data as both forms hold it: empty values (text of spaces alone too) left out, lists of
+    choices in schema order, embedded units without the level their list already says."""
     if isinstance(value, dict):
         kept = {k: normal(v) for k, v in value.items()}
         for key in ("villages", "communities"):
             for unit in kept.get(key, []):
                 unit.pop("level", None)
-        return {k: v for k, v in kept.items() if v not in ("", [], {}, None)}
+        return {k: v for k, v in kept.items() if not _empty(v)}
     if isinstance(value, list):
-        items = [normal(v) for v in value]
+        items = [normal(v) for v in value if not _empty(v)]
         if items and all(isinstance(v, str) for v in items) and len(set(items)) == len(items):
             return sorted(items)
         return items
     return value
+
+
+def _empty(value: Any) -> bool:
+    return value in ([], {}, None) or (isinstance(value, str) and not value.strip())
