@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -21,10 +22,13 @@ from emcheck.sitebook.layout import LEVELS
 from emcheck.sitebook.reading import read_site_workbook
 from site_workbook_support import ROOT, edit, normal, workbook_of
 
+INVALID_EXAMPLE = ROOT / "examples/zone/yuwan-community.yaml"
+"""Invalid on purpose (户数 typed as “约470户”): no site to carry across, see the test below."""
 EXAMPLES = sorted(
     p
-    for p in [*ROOT.glob("examples/*.yaml"), *ROOT.glob("examples/zone/*.yaml")]
-    if p.name not in ("emcheck-waivers.yaml", "hongqiao-followup.yaml", "yuwan-community.yaml")
+    for folder in ("examples", "examples/zone", "examples/rounds")
+    for p in ROOT.glob(f"{folder}/*.yaml")
+    if p.name != "emcheck-waivers.yaml" and p != INVALID_EXAMPLE
 )
 Cli = Callable[..., Any]
 
@@ -59,6 +63,17 @@ def test_findings_point_at_cells_in_every_format(tmp_path: Path, cli: Cli) -> No
     assert "红桥.xlsx 表“" in console
     assert "表“" in cli("audit", book, "--format", "github").output
     assert "sheet '" in cli("audit", book, "--format", "junit", "--lang", "en").output
+
+
+def test_the_invalid_example_is_refused_at_the_same_value_in_its_workbook(
+    tmp_path: Path, cli: Cli
+) -> None:
+    yaml_error = cli("validate", INVALID_EXAMPLE).output
+    assert "households" in yaml_error and "约470户" in yaml_error
+    book = tmp_path / "yuwan.xlsx"
+    assert cli("convert", INVALID_EXAMPLE, "-o", book).exit_code == 0
+    done = cli("validate", book)
+    assert done.exit_code == 2 and "表“应急管理网格” B4" in done.output and "约470户" in done.output
 
 
 def test_a_clerks_typing_is_understood(tmp_path: Path) -> None:
@@ -167,3 +182,23 @@ def test_convert_keeps_ignores_tells_of_other_comments_and_never_overwrites(
         audit = json.loads(cli("audit", path, "--format", "json", "--inline-ignores").output)
         waived = {o["rule_id"] for o in audit["outcomes"] if o["status"] == "waived"}
         assert first["rule_id"] in waived, path
+
+
+def test_a_remark_that_is_no_ignore_survives_convert_both_ways(tmp_path: Path, cli: Cli) -> None:
+    book = workbook_of(ROOT / "examples/liuxi-village.yaml", tmp_path / "柳溪村.xlsx")
+    note = "第二次演练由镇里统一组织\n照片另存"
+
+    def remark(sheet: Worksheet) -> None:
+        sheet.cell(4, sheet.max_column, note)
+
+    edit(book, "应急演练记录", remark)
+    back, again = tmp_path / "back.yaml", tmp_path / "again.xlsx"
+    assert cli("convert", book, "-o", back).exit_code == 0
+    drill = load_file(back)
+    line = back.read_text(encoding="utf-8").split("\n")[drill.position_of(("drills", 1)).line - 1]
+    assert line.endswith("# 备注：第二次演练由镇里统一组织  # 照片另存")
+    done = cli("convert", back, "-o", again)
+    assert done.exit_code == 0 and "注释未转换" not in done.output
+    sheet = openpyxl.load_workbook(again)["应急演练记录"]
+    assert sheet.cell(4, sheet.max_column).value == note
+    assert normal(load_file(back).data) == normal(read_site_workbook(again).data)

@@ -1,8 +1,9 @@
 """``emcheck convert IN -o OUT``: a site file to a site workbook, or back, nothing lost.
 
 Every value of the schema goes across both ways (the tests prove it on every example).
-``# emcheck: ignore`` comments become the 备注/豁免 cell of their record and come back as
-comments; other comments cannot live in a workbook, and the lines they were on are told.
+``# emcheck: ignore`` comments and ``# 备注：`` notes become the 备注/豁免 cell of their
+record, and any text in that cell comes back as a comment (a note as ``# 备注：``); other
+comments cannot live in a workbook, and the lines they were on are told.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from emcheck.errors import InputError, Location
 from emcheck.i18n import Lang, Text
 from emcheck.loading.discovery import WORKBOOK_SUFFIXES
 from emcheck.loading.document import Document, JsonPath
-from emcheck.sitebook.comments import dropped_lines, ignore_text, remarks_of, with_ignores
+from emcheck.sitebook.comments import NOTE, dropped_lines, ignore_text, remarks_of, with_ignores
 from emcheck.sitebook.layout import layout_for
 from emcheck.sitebook.rows import table_rows
 from emcheck.sitebook.writing import site_workbook
@@ -43,9 +44,10 @@ def run_convert(source: Path, output: Path, lang: Lang, force: bool) -> int:
         level = str(document.data.get("level"))
         layout = layout_for(level)
         rows = [r.path for t in layout.tables for r in table_rows(layout, t, document.data)]
-        remarks = remarks_of(document, rows)
+        text = source.read_text(encoding=document.encoding)
+        remarks = remarks_of(document, rows, text)
         data = site_workbook(document.data, level, lang, date.today(), remarks)
-        lost = dropped_lines(source.read_text(encoding=document.encoding))
+        lost = dropped_lines(text)
     else:
         data, lost = _yaml(document).encode("utf-8"), []
     write_new_file(output, data, force)
@@ -55,9 +57,10 @@ def run_convert(source: Path, output: Path, lang: Lang, force: bool) -> int:
         typer.echo(
             Text(
                 f"工作簿中不保留注释：{source} 第 {shown} 行的注释未转换"
-                "（emcheck: ignore 注释已转入“备注/豁免”列）",
+                "（emcheck: ignore 和“备注：”开头的注释已转入“备注/豁免”列）",
                 f"a workbook keeps no comments: those on lines {', '.join(map(str, lost))} of "
-                f"{source} were dropped (emcheck: ignore ones went to the remarks column)",
+                f"{source} were dropped (emcheck: ignore and 备注： ones went to the remarks "
+                "column)",
             ).get(lang),
             err=True,
         )
@@ -78,4 +81,6 @@ def _yaml(document: Document) -> str:
         ]
         if paths:
             ignores[min(paths, key=len)] = ignore_text(ignore)
+    for path, note in document.notes:
+        ignores[path] = NOTE + note
     return with_ignores(text, document.file, ignores)

@@ -39,9 +39,12 @@ class Document:
     encoding: str
     """The encoding the bytes were read with (utf-8, utf-8-sig, gb18030 …)."""
     empty: bool
+    """True when the file holds no document or only a null one."""
     ignores: tuple[InlineIgnore, ...] = ()
     """``# emcheck: ignore`` comments, found while the text was at hand."""
-    """True when the file holds no document or only a null one."""
+    notes: tuple[tuple[JsonPath, str], ...] = ()
+    """A workbook's 备注/豁免 cells that are no ignore, by their row's record: what
+    ``convert`` writes back as ``# 备注：`` comments."""
     sha256: str = ""
     """SHA-256 of the file's bytes as read, so that a report names exactly what it judged."""
 

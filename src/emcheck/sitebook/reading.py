@@ -50,7 +50,9 @@ def read_site_workbook(path: Path, limits: WorkbookLimits | None = None) -> Docu
     for key in SUB_SITE_KEYS:  # embedded units last, as a site file has them
         if key in data:
             data[key] = data.pop(key)
-    return Document(book.file, data, reader.positions, "xlsx", False, reader.ignores)
+    return Document(
+        book.file, data, reader.positions, "xlsx", False, reader.ignores, tuple(reader.notes)
+    )
 
 
 class _Reader:
@@ -58,6 +60,7 @@ class _Reader:
         self.book = book
         self.positions: dict[JsonPath, Position] = {}
         self.ignores: tuple[InlineIgnore, ...] = ()
+        self.notes: list[tuple[JsonPath, str]] = []
 
     def units(self, sheet: Worksheet, table: Table) -> list[_Unit]:
         found = find_columns(self.book, sheet, table)
@@ -142,16 +145,17 @@ class _Reader:
             self.positions.setdefault(path[:depth], self._cell(sheet, row, first))
         for col, column in found.columns.items():
             if column.kind == "remark":
-                self._remark(sheet, row, col)
+                self._remark(sheet, row, col, path)
             elif column.kind not in SPECIAL and _has(record, column.path):
                 self.positions.setdefault((*path, *column.path), self._cell(sheet, row, col))
 
-    def _remark(self, sheet: Worksheet, row: int, col: int) -> None:
+    def _remark(self, sheet: Worksheet, row: int, col: int, path: JsonPath) -> None:
         text = self.book.text(sheet, row, col)
-        where = self.book.where(sheet, row, col)
-        found = ignore_in(text, where) if text else None
+        found = ignore_in(text, self.book.where(sheet, row, col)) if text else None
         if found is not None:
             self.ignores = (*self.ignores, found)
+        elif text:
+            self.notes.append((path, text))
 
     def _cell(self, sheet: Worksheet, row: int, col: int) -> Position:
         return Position(row, col, sheet.title, f"{get_column_letter(col)}{row}")
