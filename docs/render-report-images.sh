@@ -5,6 +5,8 @@
 #   docs/images/report-annex.png        检查情况报告的附件清单 (缩略图), last page
 #   docs/images/progress-bulletin.png   调度通报     (emcheck progress examples/zone -f docx), first page
 #   docs/images/progress-dashboard.png  the offline dashboard (-f html), top of the page
+#   docs/images/site-workbook.png       a village's site workbook (emcheck convert), its 应急演练记录 sheet
+#   docs/images/site-workbook-check.png the 自查结果 sheet of audit --annotate (the street example)
 #
 # Needs LibreOffice, poppler, chromium and CJK fonts:
 #   apt-get update && apt-get install -y libreoffice-writer fonts-noto-cjk poppler-utils chromium
@@ -68,3 +70,32 @@ chromium --headless --no-sandbox --hide-scrollbars --window-size=1280,1500 \
   --screenshot="$root/docs/images/progress-dashboard.png" "file://$work/dashboard.html" \
   >/dev/null 2>&1
 echo "docs/images/progress-dashboard.png"
+
+# A site workbook as a clerk fills it in (the village example, converted) and the 自查结果
+# sheet that audit --annotate puts first in a copy (the street example with gaps), each as
+# LibreOffice prints it; the page is found by its text, as the sheets print one or more each.
+page_of() {
+  local pages
+  pages=$(pdfinfo "$1" | awk '/^Pages:/ {print $2}')
+  for page in $(seq 1 "$pages"); do
+    if pdftotext -f "$page" -l "$page" "$1" - | grep -q "$2"; then echo "$page"; return; fi
+  done
+}
+mkdir -p "$work/books/attachments"
+cp "$root"/examples/attachments/* "$work/books/attachments/"
+"$emcheck" convert "$root/examples/liuxi-village.yaml" -o "$work/books/site.xlsx" 2>/dev/null
+"$emcheck" convert "$root/examples/hongqiao-street-gaps.yaml" -o "$work/books/红桥街道.xlsx" 2>/dev/null
+"$emcheck" audit "$work/books/红桥街道.xlsx" --as-of 2026-11-30 --annotate \
+  -o "$work/books/check.xlsx" >/dev/null 2>&1 || [ $? -eq 1 ]
+for name in site check; do
+  soffice "-env:UserInstallation=file://$work/profile" --headless --convert-to pdf \
+    --outdir "$work/books" "$work/books/$name.xlsx" >/dev/null 2>&1
+done
+page=$(page_of "$work/books/site.pdf" "演练名称")
+pdftoppm -png -r 80 -f "$page" -l "$page" -singlefile "$work/books/site.pdf" \
+  "$root/docs/images/site-workbook"
+echo "docs/images/site-workbook.png"
+# The top of the first page, large enough to read: the sheet prints as wide as the page.
+pdftoppm -png -r 170 -f 1 -l 1 -x 100 -y 150 -W 1640 -H 380 -singlefile "$work/books/check.pdf" \
+  "$root/docs/images/site-workbook-check"
+echo "docs/images/site-workbook-check.png"
