@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,7 +26,13 @@ from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_f
 from emcheck.report.progress import ProgressOptions, renderer
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.evidence import pack_evidence
-from emcheck.writing import check_writable, refuse_existing, refuse_inputs, write_output
+from emcheck.writing import (
+    PendingFile,
+    check_writable,
+    refuse_existing,
+    refuse_inputs,
+    unwritable,
+)
 
 
 @dataclass(frozen=True)
@@ -73,13 +82,35 @@ def run_progress(run: ProgressRun) -> int:
 
 
 def _write(progress: Progress, run: ProgressRun) -> None:
-    """Every format is made before the first file is written: a failing one leaves none."""
+    """Each format streams into a temporary file beside its target; all are renamed into
+    place once every one is made: a failing one leaves none."""
     options = ProgressOptions(run.lang, _width())
-    made = [(r.path, renderer(r.format)(progress, options)) for r in run.outputs]
-    for path, data in made:
-        write_output(path, data)
+    with ExitStack() as stack:
+        pending = [(_pending(stack, r.path), r.format) for r in run.outputs]
+        for file, name in pending:
+            with _told(file.path):
+                renderer(name)(progress, options, file.handle)
+        for file, _ in pending:
+            with _told(file.path):
+                file.commit()
     if run.screen is not None:
-        typer.echo(renderer(run.screen)(progress, options).decode("utf-8"), nl=False)
+        shown = io.BytesIO()
+        renderer(run.screen)(progress, options, shown)
+        typer.echo(shown.getvalue().decode("utf-8"), nl=False)
+
+
+def _pending(stack: ExitStack, path: Path) -> PendingFile:
+    with _told(path):
+        return stack.enter_context(PendingFile(path))
+
+
+@contextmanager
+def _told(path: Path) -> Iterator[None]:
+    """A full disk or a vanished folder, told as an OutputError naming the file."""
+    try:
+        yield
+    except OSError as error:
+        raise unwritable(str(path), error) from None
 
 
 def _width() -> int:

@@ -13,6 +13,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import BinaryIO
 
 import jinja2
 from rich.cells import cell_len
@@ -25,6 +26,7 @@ from emcheck.report.progress.cells import Cell, Column, Kind, Table, shown
 from emcheck.report.progress.charts import charts
 from emcheck.report.progress.tables import tables
 from emcheck.resources import template_dir
+from emcheck.writing import text_stream
 
 FILTERS = {"units": ("zone", "level"), "ledger": ("unit",)}
 """Tables with a filter bar (a text box, and a choice for each of these columns)."""
@@ -90,13 +92,13 @@ class Card:
     text: str
 
 
-def render(progress: Progress, options: ProgressOptions) -> bytes:
+def render(progress: Progress, options: ProgressOptions, out: BinaryIO) -> None:
     made = tables(progress, options.lang)
     by_key = {table.key: table for table in made}
     ledger = by_key["ledger"]
     script = _asset("dashboard.js")
     template = _environment().get_template("dashboard.html.j2")
-    page = template.render(
+    page = template.generate(
         html_lang="zh-CN" if options.lang == "zh" else "en",
         t=chooser(options.lang),
         as_of=progress.round.as_of.isoformat(),
@@ -110,7 +112,8 @@ def render(progress: Progress, options: ProgressOptions) -> bytes:
         script=script,
         script_hash=_sha256(script),
     )
-    return page.encode("utf-8")
+    with text_stream(out) as text:
+        text.writelines(page)
 
 
 def _in_page(table: Table, options: ProgressOptions) -> Table:

@@ -8,6 +8,8 @@ sorts the sheet. The same round always gives the same bytes.
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 from openpyxl import Workbook
 
 from emcheck.history.progress import Progress
@@ -36,7 +38,7 @@ MARK = "emcheck-progress"
 """The custom document property that says what made the workbook (as the round JSON's format)."""
 
 
-def render(progress: Progress, options: ProgressOptions) -> bytes:
+def render(progress: Progress, options: ProgressOptions, out: BinaryIO) -> None:
     book = Workbook()
     book.remove(book.worksheets[0])
     nodes = frozenset(n.name for n in progress.round.nodes)
@@ -46,7 +48,7 @@ def render(progress: Progress, options: ProgressOptions) -> bytes:
         dress(sheet, table)
         highlight(sheet, table, nodes, options.lang)
     _describe(book, progress, options.lang)
-    return saved(book)
+    out.write(saved(book))
 
 
 def _describe(book: Workbook, progress: Progress, lang: Lang) -> None:
