@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 import shutil
 import sys
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,6 +15,7 @@ from emcheck.audit.batch import audit_files, default_jobs, progress_wanted
 from emcheck.audit.policy import ExitCode, Policy
 from emcheck.audit.waivers import beside, load_waivers
 from emcheck.commands.audit import OutputRequest
+from emcheck.commands.progress_outputs import write_outputs
 from emcheck.history.collect import RoundCollector
 from emcheck.history.previous import read_previous
 from emcheck.history.progress import Progress
@@ -26,13 +25,7 @@ from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_f
 from emcheck.report.progress import ProgressOptions, renderer
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.evidence import pack_evidence
-from emcheck.writing import (
-    PendingFile,
-    check_writable,
-    refuse_existing,
-    refuse_inputs,
-    unwritable,
-)
+from emcheck.writing import check_writable, refuse_existing, refuse_inputs
 
 
 @dataclass(frozen=True)
@@ -82,35 +75,13 @@ def run_progress(run: ProgressRun) -> int:
 
 
 def _write(progress: Progress, run: ProgressRun) -> None:
-    """Each format streams into a temporary file beside its target; all are renamed into
-    place once every one is made: a failing one leaves none."""
     options = ProgressOptions(run.lang, _width())
-    with ExitStack() as stack:
-        pending = [(_pending(stack, r.path), r.format) for r in run.outputs]
-        for file, name in pending:
-            with _told(file.path):
-                renderer(name)(progress, options, file.handle)
-        for file, _ in pending:
-            with _told(file.path):
-                file.commit()
+    outputs = [(r.path, r.format) for r in run.outputs]
+    write_outputs(progress, options, outputs, run.jobs or default_jobs())
     if run.screen is not None:
         shown = io.BytesIO()
         renderer(run.screen)(progress, options, shown)
         typer.echo(shown.getvalue().decode("utf-8"), nl=False)
-
-
-def _pending(stack: ExitStack, path: Path) -> PendingFile:
-    with _told(path):
-        return stack.enter_context(PendingFile(path))
-
-
-@contextmanager
-def _told(path: Path) -> Iterator[None]:
-    """A full disk or a vanished folder, told as an OutputError naming the file."""
-    try:
-        yield
-    except OSError as error:
-        raise unwritable(str(path), error) from None
 
 
 def _width() -> int:
