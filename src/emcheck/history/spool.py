@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar, overload
 
-from emcheck.history.round import Finding
+from emcheck.history.round import Finding, Findings
+
+T = TypeVar("T")
 
 
 class FindingSpool:
@@ -60,3 +63,26 @@ class _ReadAt:
 
     def readline(self) -> bytes:
         raise NotImplementedError("pickle protocol 5 frames never ask for a line")
+
+
+class FindingView(Sequence[T]):
+    """Each open finding as ``make`` turns it (a ledger row, say), made anew on every walk
+    from the spool, so that a zone's ledger is never held whole. Indexing walks the whole
+    view: for a row or two of a small table, never for the ledger."""
+
+    def __init__(self, findings: Findings, make: Callable[[Finding], T]) -> None:
+        self.findings = findings
+        self.make = make
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self.make, self.findings)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        return list(self)[index]

@@ -37,6 +37,9 @@ ONE_LINE = 24
 CARDS = ("units", "fail", "compliance", "overdue")
 """Columns of the summary's first row (all pilots) shown large at the top of the page."""
 
+WIDEST = (16 - 4) * 12
+"""A text column this many cells long or longer gets the widest min_em."""
+
 LEDGER_IN_PAGE = 2000
 """Open findings listed flat on the page at most (each unit's are always under the unit)."""
 
@@ -185,20 +188,31 @@ def _table(table: Table, ledger: Table) -> TableView:
 
 
 def _columns(table: Table) -> tuple[ColumnView, ...]:
-    views = []
-    for index, column in enumerate(table.columns):
-        texts = [shown(row[index], column.kind) for row in table.rows]
-        longest = max(map(cell_len, texts), default=0) if column.kind == "text" else 0
-        views.append(
-            ColumnView(
-                column.header,
-                column.kind,
-                column.key,
-                one_line=longest <= ONE_LINE,
-                min_em=None if longest <= ONE_LINE else min(longest // 12 + 4, 16),
-            )
+    longest = _longest_text(table)
+    return tuple(
+        ColumnView(
+            column.header,
+            column.kind,
+            column.key,
+            one_line=wide <= ONE_LINE,
+            min_em=None if wide <= ONE_LINE else min(wide // 12 + 4, 16),
         )
-    return tuple(views)
+        for column, wide in zip(table.columns, longest, strict=True)
+    )
+
+
+def _longest_text(table: Table) -> list[int]:
+    """Terminal cells of each text column's longest cell (0 for figures), in one walk,
+    measuring only text that could be longer (a character takes two cells at most) up to
+    where min_em stops growing."""
+    longest = [0] * len(table.columns)
+    texts = [i for i, column in enumerate(table.columns) if column.kind == "text"]
+    for row in table.rows:
+        for index in texts:
+            text = shown(row[index], "text")
+            if longest[index] < WIDEST and 2 * len(text) > longest[index]:
+                longest[index] = max(longest[index], cell_len(text))
+    return longest
 
 
 def _column(table: Table, key: str) -> int | None:
