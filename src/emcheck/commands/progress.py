@@ -76,12 +76,15 @@ def run_progress(run: ProgressRun) -> int:
 
 def _write(progress: Progress, run: ProgressRun) -> None:
     options = ProgressOptions(run.lang, _width())
+
+    def screen() -> None:
+        if run.screen is not None:
+            shown = io.BytesIO()
+            renderer(run.screen)(progress, options, shown)
+            typer.echo(shown.getvalue().decode("utf-8"), nl=False)
+
     outputs = [(r.path, r.format) for r in run.outputs]
-    write_outputs(progress, options, outputs, run.jobs or default_jobs())
-    if run.screen is not None:
-        shown = io.BytesIO()
-        renderer(run.screen)(progress, options, shown)
-        typer.echo(shown.getvalue().decode("utf-8"), nl=False)
+    write_outputs(progress, options, outputs, run.jobs or default_jobs(), screen)
 
 
 def _width() -> int:

@@ -9,7 +9,7 @@ others together, and waiting for it alone doubled the run.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -26,18 +26,24 @@ _WORKER: dict[str, Progress] = {}
 
 
 def write_outputs(
-    progress: Progress, options: ProgressOptions, outputs: Sequence[tuple[Path, str]], jobs: int
+    progress: Progress,
+    options: ProgressOptions,
+    outputs: Sequence[tuple[Path, str]],
+    jobs: int,
+    meanwhile: Callable[[], None],
 ) -> None:
-    """``outputs``: (path, format name) pairs."""
+    """``outputs``: (path, format name) pairs; ``meanwhile`` (the screen's table) runs here
+    while the workers make the files."""
     with ExitStack() as stack:
         pending = [(_pending(stack, path), name) for path, name in outputs]
         workers = min(jobs, len(pending))
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            _side_by_side(progress, options, pending, workers)
+            _side_by_side(progress, options, pending, workers, meanwhile)
         else:
             for file, name in pending:
                 with _told(file.path):
                     renderer(name)(progress, options, file.handle)
+            meanwhile()
         for file, _ in pending:
             with _told(file.path):
                 file.commit()
@@ -48,6 +54,7 @@ def _side_by_side(
     options: ProgressOptions,
     pending: list[tuple[PendingFile, str]],
     workers: int,
+    meanwhile: Callable[[], None],
 ) -> None:
     assert set(LONGEST_FIRST) == set(FORMAT_BY_NAME), "every format has its place in the order"
     _WORKER["progress"] = progress
@@ -59,6 +66,7 @@ def _side_by_side(
                 (file.path, executor.submit(_render, name, file.temporary, options))
                 for file, name in ordered
             ]
+            meanwhile()
             for path, future in made:
                 with _told(path):
                     future.result()
