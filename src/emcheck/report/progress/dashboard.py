@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import BinaryIO
@@ -66,8 +67,8 @@ class CellView:
 class RowView:
     cells: tuple[CellView, ...]
     strong: bool
-    findings: tuple[RowView, ...] = ()
-    """Units table only: the unit's rows of the ledger."""
+    findings: UnitFindings | tuple[RowView, ...] = ()
+    """Units table only: the unit's rows of the ledger (UnitFindings)."""
 
 
 @dataclass(frozen=True)
@@ -220,14 +221,36 @@ def _column(table: Table, key: str) -> int | None:
     return keys.index(key) if key in keys else None
 
 
-def _by_unit(ledger: Table) -> dict[str, tuple[RowView, ...]]:
-    """Ledger rows by unit id, without the unit column the unit's row already shows."""
+def _by_unit(ledger: Table) -> dict[str, UnitFindings]:
+    """Each unit's ledger rows, read from the spool when the page reaches the unit."""
     unit = _column(ledger, "unit")
     assert unit == 0, "the findings table drops the ledger's first column, the unit"
-    grouped: defaultdict[str, list[RowView]] = defaultdict(list)
-    for values, unit_id in zip(ledger.rows, ledger.unit_ids, strict=True):
-        grouped[unit_id].append(RowView(_cells(values[1:], ledger.columns[1:]), False))
-    return {unit_id: tuple(rows) for unit_id, rows in grouped.items()}
+    spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+    for index, unit_id in enumerate(ledger.unit_ids):
+        mine = spans[unit_id]
+        if mine and mine[-1][1] == index:
+            mine[-1] = (mine[-1][0], index + 1)
+        else:
+            mine.append((index, index + 1))
+    return {unit_id: UnitFindings(ledger, tuple(s)) for unit_id, s in spans.items()}
+
+
+class UnitFindings:
+    """One unit's rows of the ledger (a unit's findings follow one another in the round),
+    without the unit column the unit's row already shows; made when the page is written."""
+
+    def __init__(self, ledger: Table, spans: tuple[tuple[int, int], ...]) -> None:
+        self.ledger = ledger
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return sum(stop - start for start, stop in self.spans)
+
+    def __iter__(self) -> Iterator[RowView]:
+        columns = self.ledger.columns[1:]
+        for start, stop in self.spans:
+            for values in self.ledger.rows[start:stop]:
+                yield RowView(_cells(values[1:], columns), False)
 
 
 def _cells(values: tuple[Cell, ...], columns: tuple[Column, ...]) -> tuple[CellView, ...]:
