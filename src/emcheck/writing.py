@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 if TYPE_CHECKING:
     from emcheck.errors import OutputError
@@ -103,7 +106,10 @@ def refuse_inputs(targets: list[Path], inputs: list[Path]) -> None:
 
 class PendingFile:
     """An output written bit by bit into a temporary file beside it, renamed into place
-    only by :meth:`commit`; leaving the ``with`` block without it leaves nothing behind."""
+    only by :meth:`commit`; leaving the ``with`` block without it leaves nothing behind.
+
+    ``handle`` takes bytes (a workbook's zip is written, and seeked, straight into it);
+    :meth:`write` takes text, as UTF-8."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -111,10 +117,10 @@ class PendingFile:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         self.temporary = Path(temporary)
         _usual_mode(descriptor)
-        self.handle = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+        self.handle = os.fdopen(descriptor, "wb")
 
     def write(self, text: str) -> None:
-        self.handle.write(text)
+        self.handle.write(text.encode("utf-8"))
 
     def commit(self) -> None:
         self.handle.close()
@@ -127,6 +133,17 @@ class PendingFile:
         if not self.handle.closed:
             self.handle.close()
         self.temporary.unlink(missing_ok=True)
+
+
+@contextmanager
+def text_stream(out: BinaryIO) -> Iterator[TextIO]:
+    """``out`` written as UTF-8 text, and left open for its owner to commit or close."""
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()
 
 
 def _usual_mode(descriptor: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import sys
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from emcheck.audit.batch import audit_files, default_jobs, progress_wanted
 from emcheck.audit.policy import ExitCode, Policy
 from emcheck.audit.waivers import beside, load_waivers
 from emcheck.commands.audit import OutputRequest
+from emcheck.commands.progress_outputs import write_outputs
 from emcheck.history.collect import RoundCollector
 from emcheck.history.previous import read_previous
 from emcheck.history.progress import Progress
@@ -23,7 +25,7 @@ from emcheck.loading.discovery import check_one_file_per_unit, once_each, site_f
 from emcheck.report.progress import ProgressOptions, renderer
 from emcheck.rulepack.choose import load_rule_pack
 from emcheck.rulepack.evidence import pack_evidence
-from emcheck.writing import check_writable, refuse_existing, refuse_inputs, write_output
+from emcheck.writing import check_writable, refuse_existing, refuse_inputs
 
 
 @dataclass(frozen=True)
@@ -73,13 +75,16 @@ def run_progress(run: ProgressRun) -> int:
 
 
 def _write(progress: Progress, run: ProgressRun) -> None:
-    """Every format is made before the first file is written: a failing one leaves none."""
     options = ProgressOptions(run.lang, _width())
-    made = [(r.path, renderer(r.format)(progress, options)) for r in run.outputs]
-    for path, data in made:
-        write_output(path, data)
-    if run.screen is not None:
-        typer.echo(renderer(run.screen)(progress, options).decode("utf-8"), nl=False)
+
+    def screen() -> None:
+        if run.screen is not None:
+            shown = io.BytesIO()
+            renderer(run.screen)(progress, options, shown)
+            typer.echo(shown.getvalue().decode("utf-8"), nl=False)
+
+    outputs = [(r.path, r.format) for r in run.outputs]
+    write_outputs(progress, options, outputs, run.jobs or default_jobs(), screen)
 
 
 def _width() -> int:

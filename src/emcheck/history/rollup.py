@@ -88,7 +88,8 @@ def _zone(name: str, units: Sequence[Unit]) -> Zone:
             members[unit.parent].append(unit)
         else:
             loose.append(unit)
-    ids = sorted(set(heads) | set(members), key=lambda i: heads[i].name if i in heads else i)
+    # By name, then id: two districts may share a name, and a set's order changes by run.
+    ids = sorted(set(heads) | set(members), key=lambda i: (heads[i].name if i in heads else i, i))
     districts = tuple(
         District(i, heads[i].name if i in heads else i, heads.get(i), tuple(members[i]))
         for i in ids

@@ -116,6 +116,9 @@ class Findings(Protocol):
 
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Finding]: ...
+    def part(self, start: int, stop: int) -> Iterator[Finding]:
+        """Findings ``start`` to ``stop`` (as a slice), without reading those before."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,10 @@ diffable, and a later run reads it back line by line (:mod:`emcheck.history.prev
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from emcheck import __version__
 from emcheck.audit.vocabulary import Tally
@@ -18,6 +20,13 @@ VERSION = 1
 
 
 def render(round_: Round) -> str:
+    text = io.StringIO()
+    write(round_, text)
+    return text.getvalue()
+
+
+def write(round_: Round, out: TextIO) -> None:
+    """The record, entry by entry: a zone's findings are never held as one text."""
     head = {
         "format": FORMAT,
         "version": VERSION,
@@ -30,15 +39,17 @@ def render(round_: Round) -> str:
         ],
         "summary": tally_fields(round_.tally),
     }
-    parts = [f"  {dump(k)}: {dump(v)}" for k, v in head.items()]
-    parts.append(entry_list("units", [_unit(u) for u in round_.units]))
-    parts.append(entry_list("findings", [_finding(f) for f in round_.findings]))
+    out.write("{\n" + ",\n".join(f"  {dump(k)}: {dump(v)}" for k, v in head.items()) + ",\n")
+    write_entries(out, "units", map(_unit, round_.units))
+    out.write(",\n")
+    write_entries(out, "findings", map(_finding, round_.findings))
+    out.write(",\n")
     unreadable = [
         {"file": u.file, "reason": u.reason, "line": u.line, "message": u.message.zh}
         for u in round_.unreadable
     ]
-    parts.append(entry_list("unreadable", unreadable))
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    write_entries(out, "unreadable", unreadable)
+    out.write("\n}\n")
 
 
 def tally_fields(tally: Tally) -> dict[str, Any]:
@@ -95,8 +106,20 @@ def dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def entry_list(name: str, items: list[dict[str, Any]]) -> str:
+def entry_list(name: str, items: Iterable[dict[str, Any]]) -> str:
+    text = io.StringIO()
+    write_entries(text, name, items)
+    return text.getvalue()
+
+
+def write_entries(out: TextIO, name: str, items: Iterable[dict[str, Any]]) -> None:
     """``"name": [`` with one entry per line: the layout earlier-round readers stream."""
-    if not items:
-        return f"  {dump(name)}: []"
-    return f"  {dump(name)}: [\n" + ",\n".join(f"    {dump(i)}" for i in items) + "\n  ]"
+    entries = iter(items)
+    first = next(entries, None)
+    if first is None:
+        out.write(f"  {dump(name)}: []")
+        return
+    out.write(f"  {dump(name)}: [\n    {dump(first)}")
+    for entry in entries:
+        out.write(f",\n    {dump(entry)}")
+    out.write("\n  ]")

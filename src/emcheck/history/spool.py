@@ -11,9 +11,13 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar, overload
 
-from emcheck.history.round import Finding
+from emcheck.history.round import Finding, Findings
+
+T = TypeVar("T")
 
 
 class FindingSpool:
@@ -23,10 +27,13 @@ class FindingSpool:
         # Open for the spool's whole life; the system removes it when the run ends.
         self._file = tempfile.TemporaryFile()  # noqa: SIM115
         self.count = 0
+        self._starts = array("q")
+        """Where each finding starts in the file: 8 bytes each, for reading a unit's alone."""
         for finding in findings:
             self.add(finding)
 
     def add(self, finding: Finding) -> None:
+        self._starts.append(self._file.tell())
         pickle.dump(finding, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self.count += 1
 
@@ -34,9 +41,14 @@ class FindingSpool:
         return self.count
 
     def __iter__(self) -> Iterator[Finding]:
+        return self.part(0, self.count)
+
+    def part(self, start: int, stop: int) -> Iterator[Finding]:
         self._file.flush()
         reader = _ReadAt(self._file.fileno())
-        for _ in range(self.count):
+        if start < stop:
+            reader.offset = self._starts[start]
+        for _ in range(start, stop):
             yield pickle.load(reader)
 
 
@@ -60,3 +72,31 @@ class _ReadAt:
 
     def readline(self) -> bytes:
         raise NotImplementedError("pickle protocol 5 frames never ask for a line")
+
+
+class FindingView(Sequence[T]):
+    """Each open finding as ``make`` turns it (a ledger row, say), made anew on every walk
+    from the spool, so that a zone's ledger is never held whole. A slice reads just its
+    findings; an index walks the whole view (for a row or two of a small table)."""
+
+    def __init__(self, findings: Findings, make: Callable[[Finding], T]) -> None:
+        self.findings = findings
+        self.make = make
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self.make, self.findings)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step == 1:
+                # One unit's findings, read from where they start.
+                return list(map(self.make, self.findings.part(start, max(start, stop))))
+        return list(self)[index]

@@ -26,7 +26,7 @@ from emcheck.i18n import Lang, chooser
 from emcheck.report.progress.cells import Cell, Kind, Table
 from emcheck.report.progress.sheet_look import FIGURE, HEADER_ROW, TEXT
 
-NUMBER_FORMATS: dict[Kind, str] = {
+NUMBER_FORMATS: dict[str, str] = {
     "int": "0",
     "percent": "0.0%",
     "date": "yyyy-mm-dd",
@@ -79,18 +79,28 @@ def put(sheet: Worksheet, row: int, col: int, value: Cell, kind: Kind) -> SheetC
     if value is None or value == "":
         return None
     if isinstance(value, str):
-        cell = sheet.cell(row, col, ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+        cell = sheet.cell(row, col, safe_text(value))
         # Text from a site file is the reporting unit's: it is never run as a formula.
         cell.data_type = "s"
         if value.startswith(FORMULA_STARTS):
             cell.quotePrefix = True
         return cell
-    if kind == "percent" and not isinstance(value, date):
-        # The table's 65.6 is 65.6 %: 0.656, without the binary tail of 65.6 / 100.
-        value = round(value / 100, 6)
-    cell = sheet.cell(row, col, value)
+    cell = sheet.cell(row, col, stored(value, kind))
     cell.number_format = NUMBER_FORMATS.get(kind, "General")
     return cell
+
+
+def safe_text(text: str) -> str:
+    """Characters XML cannot carry, replaced."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+
+
+def stored(value: int | float | date, kind: str) -> int | float | date:
+    """A figure as the cell holds it."""
+    if kind == "percent" and not isinstance(value, date):
+        # The table's 65.6 is 65.6 %: 0.656, without the binary tail of 65.6 / 100.
+        return round(value / 100, 6)
+    return value
 
 
 def describe(
@@ -112,10 +122,16 @@ def describe(
     # The round's date, not the clock: the same round makes the same file.
     properties.created = properties.modified = datetime.combine(as_of, time())
     custom = book.custom_doc_props  # type: ignore[attr-defined]  # missing from the stubs
-    custom.append(StringProperty(name="emcheck-format", value=mark))
-    custom.append(StringProperty(name="emcheck-as-of", value=as_of.isoformat()))
-    for name, value in inputs:
-        custom.append(StringProperty(name=name, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)))
+    for name, value in custom_properties(mark, as_of, inputs):
+        custom.append(StringProperty(name=name, value=value))
+
+
+def custom_properties(
+    mark: str, as_of: date, inputs: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The format (``mark``), the round's date and what was judged, as (name, value)."""
+    named = [("emcheck-format", mark), ("emcheck-as-of", as_of.isoformat()), *inputs]
+    return [(name, safe_text(value)) for name, value in named]
 
 
 def saved(book: Workbook) -> bytes:

@@ -1,9 +1,10 @@
 """``emcheck progress`` output formats, by the name the user types.
 
-Each is a module whose ``render(progress, options)`` returns the file's bytes (the
-:data:`Render` interface); to add one: its module and one line in ``FORMAT_BY_NAME``, and
-its extension in ``FORMAT_BY_SUFFIX``. Modules load only when asked for, so a console run
-never pays for matplotlib or openpyxl.
+Each is a module whose ``render(progress, options, out)`` writes the file's bytes to ``out``
+as they are made (the :data:`Render` interface), so that a zone's ledger never has to be
+held whole; to add one: its module and one line in ``FORMAT_BY_NAME``, and its extension in
+``FORMAT_BY_SUFFIX``. Modules load only when asked for, so a console run never pays for
+matplotlib or the workbook writer.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from emcheck.history.progress import Progress
 from emcheck.i18n import Lang
@@ -23,7 +25,9 @@ class ProgressOptions:
     """Terminal columns, for the console format."""
 
 
-Render = Callable[[Progress, ProgressOptions], bytes]
+Render = Callable[[Progress, ProgressOptions, BinaryIO], None]
+"""Writes one format to ``out``: a temporary file the command renames into place once every
+format of the run is made (or a buffer, for the screen)."""
 
 FORMAT_BY_NAME = {
     "console": "emcheck.report.progress.console",

@@ -3,6 +3,8 @@ other Word documents and laid out by the same writer."""
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 from emcheck.history.progress import Progress
 from emcheck.report.docx_report import render as render_docx
 from emcheck.report.progress import ProgressOptions
@@ -13,10 +15,10 @@ from emcheck.report.tied import input_properties
 KEYWORDS = "emcheck-progress"
 
 
-def render(progress: Progress, options: ProgressOptions) -> bytes:
+def render(progress: Progress, options: ProgressOptions, out: BinaryIO) -> None:
     round_ = progress.round
     blocks = bulletin_blocks(progress, options.lang, charts(progress, options.lang))
     judged = f"rule pack {round_.pack_id} {round_.pack_version}; as of {round_.as_of}"
     subject = progress.title.get(options.lang)
     tied = input_properties(round_.pack_id, round_.pack_version, round_.pack_sha256, round_.judged)
-    return render_docx(blocks, "emcheck", round_.as_of, judged, subject, KEYWORDS, tied)
+    out.write(render_docx(blocks, "emcheck", round_.as_of, judged, subject, KEYWORDS, tied))

@@ -6,6 +6,7 @@ only lay it out, so the figures in each format are the same figures.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -29,12 +30,14 @@ class Table:
     ledger, unreadable: the same in every language."""
     title: str
     columns: tuple[Column, ...]
-    rows: tuple[tuple[Cell, ...], ...]
+    rows: Sequence[tuple[Cell, ...]]
+    """A tuple; the ledger's a view made anew from the spool on every walk (walk it once
+    where possible)."""
     note: str = ""
     """A sentence under the title: what the table counts."""
     emphasis: tuple[bool, ...] = ()
     """Per row: drawn as a total or group heading."""
-    unit_ids: tuple[str, ...] = ()
+    unit_ids: Sequence[str] = ()
     """Per row of the units and ledger tables: the unit's id, so that a format can join a
     unit's row with its findings (names may repeat across districts)."""
 

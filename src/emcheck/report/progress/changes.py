@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from emcheck.history.progress import Progress
+from emcheck.history.round import Finding
+from emcheck.history.spool import FindingView
 from emcheck.i18n import Lang, chooser
 from emcheck.report.progress.cells import Cell, Column, Table
 from emcheck.report.progress.figures import tree
@@ -82,9 +86,9 @@ def ledger(progress: Progress, lang: Lang) -> Table:
         Column(t("逾期天数", "days overdue"), "int", "days_overdue"),
         Column(t("位置", "location"), key="location"),
     )
-    findings = list(progress.round.findings)
-    rows = tuple(
-        (
+
+    def row(f: Finding) -> tuple[Cell, ...]:
+        return (
             f.unit_name,
             f.clause,
             f.rule_id,
@@ -96,9 +100,9 @@ def ledger(progress: Progress, lang: Lang) -> Table:
             f.days_overdue or None,
             f"{f.file}:{f.line}" if f.line else f.file,
         )
-        for f in findings
-    )
-    ids = tuple(f.unit_id for f in findings)
+
+    findings = progress.round.findings
+    rows, ids = FindingView(findings, row), FindingView(findings, attrgetter("unit_id"))
     return Table("ledger", t("问题台账", "Open findings"), columns, rows, unit_ids=ids)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 from rich.cells import cell_len
 
 from emcheck.history.progress import Progress
@@ -15,7 +17,7 @@ TEXT_WIDTH = 40
 """A text cell longer than this is wrapped onto more lines of its column."""
 
 
-def render(progress: Progress, options: ProgressOptions) -> bytes:
+def render(progress: Progress, options: ProgressOptions, out: BinaryIO) -> None:
     t = chooser(options.lang)
     parts = [
         t(
@@ -34,7 +36,7 @@ def render(progress: Progress, options: ProgressOptions) -> bytes:
             )
         elif table.rows:
             parts.append(_table(table, options.width))
-    return ("\n\n".join(parts) + "\n").encode("utf-8")
+    out.write(("\n\n".join(parts) + "\n").encode("utf-8"))
 
 
 def _table(table: Table, width: int) -> str:

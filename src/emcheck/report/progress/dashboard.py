@@ -11,8 +11,10 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import BinaryIO
 
 import jinja2
 from rich.cells import cell_len
@@ -25,6 +27,7 @@ from emcheck.report.progress.cells import Cell, Column, Kind, Table, shown
 from emcheck.report.progress.charts import charts
 from emcheck.report.progress.tables import tables
 from emcheck.resources import template_dir
+from emcheck.writing import text_stream
 
 FILTERS = {"units": ("zone", "level"), "ledger": ("unit",)}
 """Tables with a filter bar (a text box, and a choice for each of these columns)."""
@@ -34,6 +37,9 @@ ONE_LINE = 24
 
 CARDS = ("units", "fail", "compliance", "overdue")
 """Columns of the summary's first row (all pilots) shown large at the top of the page."""
+
+WIDEST = (16 - 4) * 12
+"""A text column this many cells long or longer gets the widest min_em."""
 
 LEDGER_IN_PAGE = 2000
 """Open findings listed flat on the page at most (each unit's are always under the unit)."""
@@ -61,8 +67,8 @@ class CellView:
 class RowView:
     cells: tuple[CellView, ...]
     strong: bool
-    findings: tuple[RowView, ...] = ()
-    """Units table only: the unit's rows of the ledger."""
+    findings: UnitFindings | tuple[RowView, ...] = ()
+    """Units table only: the unit's rows of the ledger (UnitFindings)."""
 
 
 @dataclass(frozen=True)
@@ -90,13 +96,13 @@ class Card:
     text: str
 
 
-def render(progress: Progress, options: ProgressOptions) -> bytes:
+def render(progress: Progress, options: ProgressOptions, out: BinaryIO) -> None:
     made = tables(progress, options.lang)
     by_key = {table.key: table for table in made}
     ledger = by_key["ledger"]
     script = _asset("dashboard.js")
     template = _environment().get_template("dashboard.html.j2")
-    page = template.render(
+    page = template.generate(
         html_lang="zh-CN" if options.lang == "zh" else "en",
         t=chooser(options.lang),
         as_of=progress.round.as_of.isoformat(),
@@ -110,7 +116,8 @@ def render(progress: Progress, options: ProgressOptions) -> bytes:
         script=script,
         script_hash=_sha256(script),
     )
-    return page.encode("utf-8")
+    with text_stream(out) as text:
+        text.writelines(page)
 
 
 def _in_page(table: Table, options: ProgressOptions) -> Table:
@@ -182,20 +189,31 @@ def _table(table: Table, ledger: Table) -> TableView:
 
 
 def _columns(table: Table) -> tuple[ColumnView, ...]:
-    views = []
-    for index, column in enumerate(table.columns):
-        texts = [shown(row[index], column.kind) for row in table.rows]
-        longest = max(map(cell_len, texts), default=0) if column.kind == "text" else 0
-        views.append(
-            ColumnView(
-                column.header,
-                column.kind,
-                column.key,
-                one_line=longest <= ONE_LINE,
-                min_em=None if longest <= ONE_LINE else min(longest // 12 + 4, 16),
-            )
+    longest = _longest_text(table)
+    return tuple(
+        ColumnView(
+            column.header,
+            column.kind,
+            column.key,
+            one_line=wide <= ONE_LINE,
+            min_em=None if wide <= ONE_LINE else min(wide // 12 + 4, 16),
         )
-    return tuple(views)
+        for column, wide in zip(table.columns, longest, strict=True)
+    )
+
+
+def _longest_text(table: Table) -> list[int]:
+    """Terminal cells of each text column's longest cell (0 for figures), in one walk,
+    measuring only text that could be longer (a character takes two cells at most) up to
+    where min_em stops growing."""
+    longest = [0] * len(table.columns)
+    texts = [i for i, column in enumerate(table.columns) if column.kind == "text"]
+    for row in table.rows:
+        for index in texts:
+            text = shown(row[index], "text")
+            if longest[index] < WIDEST and 2 * len(text) > longest[index]:
+                longest[index] = max(longest[index], cell_len(text))
+    return longest
 
 
 def _column(table: Table, key: str) -> int | None:
@@ -203,14 +221,36 @@ def _column(table: Table, key: str) -> int | None:
     return keys.index(key) if key in keys else None
 
 
-def _by_unit(ledger: Table) -> dict[str, tuple[RowView, ...]]:
-    """Ledger rows by unit id, without the unit column the unit's row already shows."""
+def _by_unit(ledger: Table) -> dict[str, UnitFindings]:
+    """Each unit's ledger rows, read from the spool when the page reaches the unit."""
     unit = _column(ledger, "unit")
     assert unit == 0, "the findings table drops the ledger's first column, the unit"
-    grouped: defaultdict[str, list[RowView]] = defaultdict(list)
-    for values, unit_id in zip(ledger.rows, ledger.unit_ids, strict=True):
-        grouped[unit_id].append(RowView(_cells(values[1:], ledger.columns[1:]), False))
-    return {unit_id: tuple(rows) for unit_id, rows in grouped.items()}
+    spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+    for index, unit_id in enumerate(ledger.unit_ids):
+        mine = spans[unit_id]
+        if mine and mine[-1][1] == index:
+            mine[-1] = (mine[-1][0], index + 1)
+        else:
+            mine.append((index, index + 1))
+    return {unit_id: UnitFindings(ledger, tuple(s)) for unit_id, s in spans.items()}
+
+
+class UnitFindings:
+    """One unit's rows of the ledger (a unit's findings follow one another in the round),
+    without the unit column the unit's row already shows; made when the page is written."""
+
+    def __init__(self, ledger: Table, spans: tuple[tuple[int, int], ...]) -> None:
+        self.ledger = ledger
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return sum(stop - start for start, stop in self.spans)
+
+    def __iter__(self) -> Iterator[RowView]:
+        columns = self.ledger.columns[1:]
+        for start, stop in self.spans:
+            for values in self.ledger.rows[start:stop]:
+                yield RowView(_cells(values[1:], columns), False)
 
 
 def _cells(values: tuple[Cell, ...], columns: tuple[Column, ...]) -> tuple[CellView, ...]:

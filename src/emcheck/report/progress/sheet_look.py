@@ -1,17 +1,17 @@
-"""How a progress sheet looks: column widths and row heights for Chinese text, the frozen and
-filtered header, printing, and the conditional colours that mark what is overdue."""
+"""How an emcheck sheet looks: column widths and row heights for Chinese text, the frozen and
+filtered header, printing. The measures are shared by both writers: openpyxl here (the
+rectification ledger) and the streamed progress workbook (sheet_stream)."""
 
 from __future__ import annotations
 
-from openpyxl.formatting.rule import Rule
+from functools import lru_cache
+
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from rich.cells import cell_len
 
-from emcheck.i18n import Lang, chooser
 from emcheck.report.progress.cells import Table, shown
 
 HEADER_ROW = 3
@@ -24,29 +24,26 @@ LINE_HEIGHT = 15
 """Points a line of 11-point text takes; neither Excel nor LibreOffice grows a row on opening."""
 LABEL_KEYS = ("unit", "scope", "file", "rule", "as_of")
 """Columns that name the row: they stay in view when the sheet scrolls sideways."""
-OVERDUE_KEYS = ("overdue", "days_overdue")
 
-HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
-RED = DifferentialStyle(
-    font=Font(color="9C0006"), fill=PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
-)
-PINK = DifferentialStyle(fill=PatternFill("solid", start_color="FCE4E4", end_color="FCE4E4"))
+HEADER_COLOUR = "DDEBF7"
+EDGE_COLOUR = "808080"
+HEADER_FILL = PatternFill("solid", start_color=HEADER_COLOUR, end_color=HEADER_COLOUR)
 TEXT = Alignment(wrap_text=True, vertical="top")
 FIGURE = Alignment(vertical="top")
 
 
 def dress(sheet: Worksheet, table: Table) -> None:
-    widths = [_width(index, table) for index in range(len(table.columns))]
+    widths = column_widths(table)
     for col, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(col)].width = width + 2
-    edge = Border(bottom=Side(style="thin", color="808080"))
+    edge = Border(bottom=Side(style="thin", color=EDGE_COLOUR))
     for cell in sheet[HEADER_ROW]:
         cell.font = Font(name=cell.font.name, size=cell.font.size, bold=True)
         cell.fill = HEADER_FILL
         cell.border = edge
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     _heights(sheet, table, widths)
-    sheet.freeze_panes = f"{get_column_letter(_labels(table) + 1)}{HEADER_ROW + 1}"
+    sheet.freeze_panes = f"{get_column_letter(frozen_columns(table) + 1)}{HEADER_ROW + 1}"
     last = f"{get_column_letter(len(table.columns))}{HEADER_ROW + len(table.rows)}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -56,12 +53,21 @@ def dress(sheet: Worksheet, table: Table) -> None:
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
-def _width(index: int, table: Table) -> int:
-    """Room for the widest cell, up to TEXT_WIDTH; a long header may wrap instead."""
-    column = table.columns[index]
-    widest = max((_cells(shown(row[index], column.kind)) for row in table.rows), default=0)
-    header = min(_cells(column.header), max(widest, HEADER_WIDTH))
-    return min(max(widest, header, 4), TEXT_WIDTH)
+def column_widths(table: Table) -> list[int]:
+    """Room for each column's widest cell, up to TEXT_WIDTH; a long header may wrap instead.
+    One pass over the rows, measuring only text that could widen its column."""
+    kinds = [c.kind for c in table.columns]
+    widest = [0] * len(kinds)
+    for row in table.rows:
+        for index, (value, kind) in enumerate(zip(row, kinds, strict=True)):
+            text = shown(value, kind)
+            # A character takes two cells at most: shorter text cannot widen the column.
+            if widest[index] < TEXT_WIDTH and 2 * len(text) > widest[index]:
+                widest[index] = max(widest[index], _cells(text))
+    return [
+        min(max(wide, min(_cells(column.header), max(wide, HEADER_WIDTH)), 4), TEXT_WIDTH)
+        for wide, column in zip(widest, table.columns, strict=True)
+    ]
 
 
 def _cells(text: str) -> int:
@@ -74,43 +80,31 @@ def _heights(sheet: Worksheet, table: Table, widths: list[int]) -> None:
         [shown(v, c.kind) for v, c in zip(row, table.columns, strict=True)] for row in table.rows
     ]
     for row, texts in enumerate([header, *body], HEADER_ROW):
-        lines = max(
-            (_lines(text, width) for text, width in zip(texts, widths, strict=True)), default=1
-        )
+        lines = row_lines(texts, widths)
         if lines > 1:
             sheet.row_dimensions[row].height = LINE_HEIGHT * lines
 
 
+def row_lines(texts: list[str], widths: list[int]) -> int:
+    """Lines the tallest cell of a row takes."""
+    return max(
+        (
+            _lines(text, width) if 2 * len(text) > width else 1
+            for text, width in zip(texts, widths, strict=True)
+        ),
+        default=1,
+    )
+
+
+@lru_cache(maxsize=4096)
 def _lines(text: str, width: int) -> int:
     """Lines the text takes wrapped at ``width`` cells: an estimate by cell count, which a
-    row height needs (measuring by wrapping every cell took seconds over a zone's ledger)."""
+    row height needs (measuring by wrapping every cell took seconds over a zone's ledger).
+    Kept for the texts a ledger repeats in every row (a rule's title, what it expects)."""
     return sum(max(1, -(-cell_len(line) // width)) for line in text.splitlines() or [""])
 
 
-def _labels(table: Table) -> int:
+def frozen_columns(table: Table) -> int:
     """How many columns, from the left, stay in view: up to the one naming the row."""
     keys = [c.key for c in table.columns[:4]]
     return next((i + 1 for i, key in enumerate(keys) if key in LABEL_KEYS), 0)
-
-
-def highlight(sheet: Worksheet, table: Table, nodes: frozenset[str], lang: Lang) -> None:
-    """Overdue figures in red; in the ledger the whole row, in the nodes sheet overdue nodes."""
-    if not table.rows:
-        return
-    first, bottom = HEADER_ROW + 1, HEADER_ROW + len(table.rows)
-    rules = sheet.conditional_formatting
-    # overview.node_text writes this word into every overdue node, and into no other state.
-    word = chooser(lang)("逾期", "overdue")
-    for col, column in enumerate(table.columns, 1):
-        letter = get_column_letter(col)
-        area = f"{letter}{first}:{letter}{bottom}"
-        if column.key in OVERDUE_KEYS:
-            rules.add(area, Rule("cellIs", operator="greaterThan", formula=["0"], dxf=RED))
-        elif column.key in nodes:
-            found = f'ISNUMBER(SEARCH("{word}",{letter}{first}))'
-            rules.add(area, Rule("expression", formula=[found], dxf=RED))
-    keys = [c.key for c in table.columns]
-    if table.key == "ledger" and "days_overdue" in keys:
-        days = get_column_letter(keys.index("days_overdue") + 1)
-        whole = f"A{first}:{get_column_letter(len(keys))}{bottom}"
-        rules.add(whole, Rule("expression", formula=[f"${days}{first}>0"], dxf=PINK))

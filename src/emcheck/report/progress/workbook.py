@@ -1,22 +1,25 @@
 """``--format xlsx``: the progress tables as a workbook, one sheet a table.
 
 Cells keep their kind, so a clerk can sort, filter and sum: counts are numbers, rates are
-fractions shown as 0.0%, deadlines are date cells. Overdue is coloured by conditional
-formatting rather than fixed fills, so the colour follows the figure when someone edits or
-sorts the sheet. The same round always gives the same bytes.
+fractions shown as 0.0%, deadlines are date cells, written row by row (:mod:`sheet_stream`).
+The same round always gives the same bytes.
 """
 
 from __future__ import annotations
 
-from openpyxl import Workbook
+import warnings
+from datetime import datetime, time
+from typing import BinaryIO
+
+from xlsxwriter.workbook import Workbook
 
 from emcheck.history.progress import Progress
 from emcheck.i18n import Lang, Text, chooser
 from emcheck.report.progress import ProgressOptions
-from emcheck.report.progress.sheet_look import dress, highlight
+from emcheck.report.progress.sheet_stream import Looks, highlight, write_sheet
 from emcheck.report.progress.tables import tables
 from emcheck.report.tied import input_properties
-from emcheck.report.xlsx_cells import describe, fill, saved
+from emcheck.report.xlsx_cells import custom_properties
 
 SHEET_NAMES = {
     "summary": Text("总体情况", "Overview"),
@@ -36,27 +39,47 @@ MARK = "emcheck-progress"
 """The custom document property that says what made the workbook (as the round JSON's format)."""
 
 
-def render(progress: Progress, options: ProgressOptions) -> bytes:
-    book = Workbook()
-    book.remove(book.worksheets[0])
+def render(progress: Progress, options: ProgressOptions, out: BinaryIO) -> None:
+    # Strings stay strings (never numbers, formulas or links); each sheet's rows go to a
+    # temporary file as they are written, and the package to ``out`` when the book closes.
+    book = Workbook(
+        out,
+        {
+            "constant_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
+    looks = Looks(book)
     nodes = frozenset(n.name for n in progress.round.nodes)
     for table in tables(progress, options.lang):
-        sheet = book.create_sheet(SHEET_NAMES[table.key].get(options.lang))
-        fill(sheet, table)
-        dress(sheet, table)
-        highlight(sheet, table, nodes, options.lang)
+        sheet = book.add_worksheet(SHEET_NAMES[table.key].get(options.lang))
+        write_sheet(sheet, looks, table)
+        highlight(sheet, looks, table, nodes, options.lang)
     _describe(book, progress, options.lang)
-    return saved(book)
+    book.close()
 
 
 def _describe(book: Workbook, progress: Progress, lang: Lang) -> None:
+    """Title and subject, and custom properties naming the format, the date and what was
+    judged (:mod:`emcheck.report.tied`)."""
     t = chooser(lang)
-    as_of = progress.round.as_of
-    title = t(f"试点工作进度（截至 {as_of}）", f"Pilot progress as of {as_of}")
-    tied = input_properties(
-        progress.round.pack_id,
-        progress.round.pack_version,
-        progress.round.pack_sha256,
-        progress.round.judged,
+    round_ = progress.round
+    as_of = round_.as_of
+    book.set_properties(
+        {
+            "title": t(f"试点工作进度（截至 {as_of}）", f"Pilot progress as of {as_of}"),
+            "subject": progress.title.get(lang),
+            "author": "emcheck",
+            # The round's date, not the clock: the same round makes the same file.
+            "created": datetime.combine(as_of, time()),
+        }
     )
-    describe(book, title, progress.title.get(lang), lang, MARK, as_of, tied)
+    tied = input_properties(round_.pack_id, round_.pack_version, round_.pack_sha256, round_.judged)
+    with warnings.catch_warnings():
+        # XlsxWriter warns past 255 characters (Excel's limit for showing a property); the
+        # list of files judged is longer, and read by `sha256sum -c`, not in Excel's dialog.
+        warnings.simplefilter("ignore")
+        for name, value in custom_properties(MARK, as_of, tied):
+            book.set_custom_property(name, value, "text")
