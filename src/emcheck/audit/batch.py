@@ -17,6 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from emcheck.audit.copies import flag_copies
 from emcheck.audit.engine import audit_file
 from emcheck.audit.outcomes import FileAudit, share_rules
 from emcheck.rulepack.choose import load_rule_pack
@@ -35,8 +36,9 @@ def default_jobs() -> int:
 def audit_files(
     files: Sequence[Path], pack: RulePack, as_of: date, jobs: int, progress: bool
 ) -> Iterator[FileAudit]:
-    """Each file's audit, in the order named, as soon as it and those before it are done."""
-    audits = _run(files, pack, as_of, jobs)
+    """Each file's audit, in the order named, as soon as it and those before it are done,
+    its units compared with those before them for 材料雷同."""
+    audits = flag_copies(_run(files, pack, as_of, jobs), pack, as_of)
     if not progress:
         yield from audits
         return

@@ -18,6 +18,7 @@ from emcheck.audit.outcomes import (
     OVERDUE,
     PASS,
     FileAudit,
+    Mark,
     Outcome,
     Subject,
 )
@@ -27,7 +28,7 @@ from emcheck.i18n import Text
 from emcheck.loading.document import Document, JsonPath, format_path
 from emcheck.rulepack.evidence import pack_evidence
 from emcheck.rulepack.model import Rule, RulePack
-from emcheck.rulepack.operators import TALLY, Failure, problems, run_check
+from emcheck.rulepack.operators import MARK, TALLY, Failure, problems, run_check
 from emcheck.rulepack.paths import reach
 from emcheck.rulepack.scope import AuditContext, Scope
 
@@ -81,12 +82,7 @@ def evaluate_subject(
     status: dict[str, str] = {}
     # A village inside a district file belongs to the district's zone.
     zone = data.get("zone", document.data.get("zone"))
-    variables = {
-        **pack.settings,
-        "pilot_year": subject.pilot_year,
-        "audit_year": as_of.year,
-        "zone": zone,
-    }
+    variables = unit_variables(pack.settings, subject, as_of, zone)
     context = AuditContext(
         as_of, variables, absent, unexcused, evidence, status, files if files is not None else {}
     )
@@ -114,6 +110,10 @@ def evaluate_rule(
         return Outcome(rule, subject, NOT_APPLICABLE, base, subject.path, deadline)
     try:
         found = run_check(rule.check, scope)
+        if rule.check.operator == "duplicates":
+            # Judged only against the other units of the run (emcheck.audit.copies).
+            marks = tuple(_mark(document, subject, f) for f in found if f.kind == MARK)
+            return Outcome(rule, subject, NOT_APPLICABLE, base, subject.path, deadline, marks=marks)
         failures = problems(found)
         if not failures:
             counted = [f for f in found if f.kind == TALLY]
@@ -126,10 +126,24 @@ def evaluate_rule(
             f"检查无法执行（{type(crash).__name__}: {crash}），请联系规则维护人员",
             f"the check could not run ({type(crash).__name__}: {crash}); tell the rule maintainers",
         )
-        due = _due(deadline, scope.context.as_of)
+        due = due_status(deadline, scope.context.as_of)
         return Outcome(
             rule, subject, ERROR, base, subject.path, deadline, "error", message, due=due
         )
+
+
+def _mark(document: Document, subject: Subject, found: Failure) -> Mark:
+    assert found.mark is not None
+    fingerprint, holder = found.mark
+    return Mark(
+        fingerprint,
+        holder,
+        found.label,
+        found.actual,
+        locate(document, found.path),
+        found.path,
+        keyed_path(document.data, found.path, len(subject.path)),
+    )
 
 
 def _has_any(scope: Scope, paths: tuple[str, ...]) -> bool:
@@ -168,7 +182,10 @@ def _failed(
         "；".join(f.actual.zh for f in failures), "; ".join(f.actual.en for f in failures)
     )
     described = [_described(document, f) for f in failures]
-    values = _template_values(rule, subject, scope, described, expected, actual, deadline)
+    context = scope.context
+    values = template_values(
+        context.variables, subject, described, expected, actual, deadline, context.as_of
+    )
     listed = Text("；".join(d.zh for d in described), "; ".join(d.en for d in described))
     message = rule.message.render(values["zh"], values["en"]) if rule.message else listed
     advice = rule.advice.render(values["zh"], values["en"])
@@ -187,7 +204,7 @@ def _failed(
         actual=actual,
         advice=advice,
         record=record,
-        due=_due(deadline, scope.context.as_of),
+        due=due_status(deadline, scope.context.as_of),
         failed_parts=tuple(
             (f.label.zh, f.label.en, format_path(f.path[len(subject.path) :]), f.actual.zh)
             for f in failures
@@ -213,30 +230,38 @@ def _described(document: Document, failure: Failure) -> Text:
     return Text(f"{text.zh}（第 {shown} 行）", f"{text.en} (lines {', '.join(map(str, lines))})")
 
 
-def _template_values(
-    rule: Rule,
+def unit_variables(
+    settings: Mapping[str, Any], subject: Subject, as_of: date, zone: str | None
+) -> dict[str, Any]:
+    """The ``$names`` a check and a template may use on this unit."""
+    return {**settings, "pilot_year": subject.pilot_year, "audit_year": as_of.year, "zone": zone}
+
+
+def template_values(
+    variables: Mapping[str, Any],
     subject: Subject,
-    scope: Scope,
     described: list[Text],
     expected: Text,
     actual: Text,
     deadline: date | None,
+    as_of: date,
 ) -> dict[str, dict[str, Any]]:
+    """What a rule's ``message``, ``advice`` and ``record`` templates may name, per language."""
     values: dict[str, dict[str, Any]] = {}
     for lang in ("zh", "en"):
         values[lang] = {
-            **scope.context.variables,
+            **variables,
             "subject": subject.name,
             "expected": expected.get(lang),
             "actual": actual.get(lang),
             "problems": [d.get(lang) for d in described],
-            "as_of": scope.context.as_of.isoformat(),
+            "as_of": as_of.isoformat(),
             "deadline": deadline.isoformat() if deadline else "",
         }
     return values
 
 
-def _due(deadline: date | None, as_of: date) -> str:
+def due_status(deadline: date | None, as_of: date) -> str:
     if deadline is None:
         return NO_DEADLINE
     return OVERDUE if as_of > deadline else DUE

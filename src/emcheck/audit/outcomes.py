@@ -95,6 +95,22 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A piece of a unit's material that another unit should not show (``duplicates``)."""
+
+    fingerprint: str
+    holder: str | None
+    """The name a phone number stands under; None for attachments and texts."""
+    label: Text
+    shown: Text
+    """The material as the finding names it: the file, the text's beginning, the number."""
+    location: Location
+    path: JsonPath
+    key_path: str
+    """From the unit's start, list elements named by key (see :mod:`emcheck.audit.keys`)."""
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What one rule found on one subject."""
 
@@ -127,6 +143,9 @@ class Outcome:
     key_paths: tuple[str, ...] = ()
     """For a fail: every place it points at, from the unit's start, list elements named by
     key (``rescue_team.members[王五].phone``), sorted: what finds it again in a later round."""
+    marks: tuple[Mark, ...] = ()
+    """For a ``duplicates`` rule until the run compares units (:mod:`emcheck.audit.copies`):
+    the unit's material; empty once compared."""
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Parallel audits send outcomes between processes: the rule travels as its id

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from emcheck import resources
+from emcheck.audit.copies import flag_copies
 from emcheck.audit.engine import audit_document
 from emcheck.errors import EmcheckError
 from emcheck.i18n import Text
@@ -67,7 +68,8 @@ def run_case(rule: Rule, case: Case, pack: RulePack) -> CaseResult:
         )
     # A case's attachments are files beside its rule file.
     folder = Path(case.location.file).parent
-    audit = audit_document(document, pack, case.as_of or CASE_AS_OF, folder)
+    as_of = case.as_of or CASE_AS_OF
+    (audit,) = flag_copies([audit_document(document, pack, as_of, folder)], pack, as_of)
     outcome = next(o for o in audit.outcomes if o.rule.id == rule.id and o.subject.path == ())
     unmet = tuple(
         wanted

@@ -15,9 +15,8 @@ from emcheck.i18n import Text
 from emcheck.loading.discovery import WORKBOOK_SUFFIXES
 from emcheck.loading.document import Document, JsonPath
 from emcheck.loading.loader import load_file
+from emcheck.validation.schema_fields import SUB_SITE_KEYS
 from emcheck.validation.validator import SchemaProblem, validate_document
-
-SUB_SITE_KEYS = {"villages": "village", "communities": "community"}
 
 
 def read_site(path: Path) -> Document:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import typer
 
-from emcheck.audit.engine import audit_file
+from emcheck.audit.batch import audit_files
 from emcheck.audit.outcomes import AuditResult, FileAudit
 from emcheck.audit.policy import apply_policy, exit_code
 from emcheck.audit.waivers import beside, load_waivers
@@ -69,7 +69,7 @@ def run_report(options: ReportCommandOptions) -> int:
         refuse_existing([notice_record_path(t) for t in targets], options.force)
     as_of = options.as_of or meta.inspection_date or date.today()
     waivers = [w for path in once_each(beside(files)) for w in load_waivers(path)]
-    audits = tuple(audit_file(path, pack, as_of) for path in files)
+    audits = tuple(audit_files(files, pack, as_of, jobs=1, progress=False))
     check_one_file_per_unit(files, map(_unit_id, audits, files))
     check_units(meta, (s.id for a in audits for s in a.subjects))
     if folder is not None:

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 
 from emcheck.attachments.collect import Attachment
 from emcheck.audit.outcomes import FileAudit, Subject
-from emcheck.audit.units import SUB_SITE_KEYS
 from emcheck.i18n import Lang, Text
 from emcheck.report.blocks import Orientation, Picture, Table, Title
 from emcheck.report.composer import Composer
 from emcheck.report.thumbnail import Thumbnail, max_pixels, thumbnail
 from emcheck.rulepack.model import RulePack
 from emcheck.validation.fieldnames import field_label
+from emcheck.validation.schema_fields import SUB_SITE_KEYS
 
 IMAGES = ("jpeg", "png")
 SHORT_HASH = 8

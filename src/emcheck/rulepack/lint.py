@@ -20,6 +20,11 @@ _ONE_OPERATOR = Text(
     f"each check needs exactly one operator (one of: {', '.join(OPERATORS)})",
 )
 
+_WHOLE_CHECK = Text(
+    "duplicates 只能作为规则的整个检查（各单位的材料在全部审核后才相互比对）",
+    "duplicates must be a rule's whole check (units' material is compared once all are audited)",
+)
+
 
 class CheckLinter:
     """Walks a check beside the site schema for every level group the rule applies to."""
@@ -60,6 +65,8 @@ class CheckLinter:
                 yield from self._check(child, (*here, index), node, root, group)
         elif name == "rules":
             yield from self._rule_references(spec, here)
+        elif name == "duplicates" and at != ("check",):
+            yield here, _WHOLE_CHECK
         else:
             yield from self._spec_paths(operator, spec, here, node, root, group)
 

@@ -19,6 +19,7 @@ from typing import Literal
 
 from emcheck.i18n import Text
 from emcheck.validation.schema_fields import (
+    SUB_SITE_KEYS,
     Field,
     Node,
     fields,
@@ -41,7 +42,6 @@ Kind = Literal[
     "remark",
 ]
 GRASSROOTS = ("village", "community")
-SUB_SITE_KEYS = {"villages": "village", "communities": "community"}
 LEFT_OUT = frozenset({"schema_version", *SUB_SITE_KEYS})
 """The format version rides in a document property; embedded units are rows of 基本信息."""
 UNIT = Text("所属单位", "Unit")

@@ -24,8 +24,9 @@ from emcheck.loading.workbook import Book, open_workbook
 from emcheck.loading.workbook_vetting import WorkbookLimits
 from emcheck.sitebook.cells import cell_value
 from emcheck.sitebook.headers import Found, find_columns
-from emcheck.sitebook.layout import GRASSROOTS, SUB_SITE_KEYS, Table, reading_layout
+from emcheck.sitebook.layout import GRASSROOTS, Table, reading_layout
 from emcheck.sitebook.sheets import find_sheets
+from emcheck.validation.schema_fields import SUB_SITE_KEYS
 
 SPECIAL = ("unit", "parent", "remark")
 LIST_OF = {level: key for key, level in SUB_SITE_KEYS.items()}

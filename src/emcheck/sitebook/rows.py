@@ -12,8 +12,8 @@ from datetime import date
 from typing import Any
 
 from emcheck.loading.document import JsonPath
-from emcheck.sitebook.layout import SUB_SITE_KEYS, Column, Layout, Table
-from emcheck.validation.schema_fields import applies, fields, level_schema, resolve
+from emcheck.sitebook.layout import Column, Layout, Table
+from emcheck.validation.schema_fields import SUB_SITE_KEYS, applies, fields, level_schema, resolve
 
 YES, NO = "是", "否"
 

@@ -19,6 +19,9 @@ from emcheck import resources
 
 Node = Mapping[str, Any]
 
+SUB_SITE_KEYS = {"villages": "village", "communities": "community"}
+"""The lists in which a district file holds its villages and communities, each a unit of its own."""
+
 
 @dataclass(frozen=True)
 class Field:

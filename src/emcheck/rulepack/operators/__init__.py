@@ -18,8 +18,16 @@ from typing import Any
 
 from emcheck.i18n import Text
 from emcheck.rulepack.checks import Check
-from emcheck.rulepack.operators import combinators, counting, coverage, dates, files, presence
-from emcheck.rulepack.operators.base import PROBLEM, TALLY, Failure, Operator, problems
+from emcheck.rulepack.operators import (
+    combinators,
+    counting,
+    coverage,
+    dates,
+    files,
+    presence,
+    sameness,
+)
+from emcheck.rulepack.operators.base import MARK, PROBLEM, TALLY, Failure, Operator, problems
 from emcheck.rulepack.scope import Scope
 from emcheck.validation.fieldnames import field_label
 
@@ -78,6 +86,7 @@ OPERATORS: dict[str, Operator[Any]] = {
         coverage.sizes, coverage.SizesSpec, path_keys=("path", "total"), element_keys=("field",)
     ),
     "attachments": Operator(files.attachments, files.AttachmentsSpec, path_keys=("path",)),
+    "duplicates": Operator(sameness.duplicates, sameness.DuplicatesSpec),
     "recent": Operator(dates.recent, dates.RecentSpec, path_keys=("path",)),
     "not_future": Operator(dates.not_future, dates.NotFutureSpec, path_keys=("path",)),
     "each": Operator(
@@ -116,6 +125,7 @@ def run_check(check: Check, scope: Scope) -> list[Failure]:
 
 __all__ = [
     "COMMON_KEYS",
+    "MARK",
     "OPERATORS",
     "PROBLEM",
     "TALLY",

@@ -17,6 +17,9 @@ PROBLEM = "problem"
 """A way the subject falls short: the rule fails."""
 TALLY = "tally"
 """What a passing check counted ("24（去重后）"), so an inspector can see why it passed."""
+MARK = "mark"
+"""Material of the unit that no other unit should show (``duplicates``): not a verdict by
+itself, compared across units once they are all audited (:mod:`emcheck.audit.copies`)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,9 @@ class Failure:
     """Further places the finding concerns (the second entry of a duplicate), shown as lines."""
     cite_line: bool = False
     """Name the line in the message too: one of several findings about entries of a list."""
+    mark: tuple[str, str | None] | None = None
+    """For kind ``mark``: the material's fingerprint, and the name it stands under where that
+    matters (a phone number's holder)."""
 
     def describe(self) -> Text:
         return Text(
