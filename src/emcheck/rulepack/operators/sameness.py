@@ -37,6 +37,8 @@ class DuplicatesSpec(Spec):
     min_chars: Value | None = None
     """For ``texts``: the fewest characters, once whitespace and punctuation are gone, that
     make a text telling (a number or ``$setting``); shorter ones are common wording."""
+    excluding: tuple[str, ...] = ()
+    """For ``texts``: fields whose wording the standard prescribes, alike in every unit."""
 
 
 def duplicates(spec: DuplicatesSpec, scope: Scope, label: Text, run: Run) -> list[Failure]:
@@ -45,7 +47,7 @@ def duplicates(spec: DuplicatesSpec, scope: Scope, label: Text, run: Run) -> lis
     if spec.of == "phones":
         return list(_phones(scope, label))
     least = int(scope.value(spec.min_chars) or 1)
-    return list(_texts(scope, label, least))
+    return list(_texts(scope, label, least, frozenset(spec.excluding)))
 
 
 def normalised(text: str) -> str:
@@ -66,8 +68,9 @@ def _attachments(scope: Scope, label: Text) -> Iterator[Failure]:
             yield Failure(path, label, EXPECTED, shown, kind=MARK, mark=(digest, None))
 
 
-def _texts(scope: Scope, label: Text, least: int) -> Iterator[Failure]:
-    for path, text in _strings(scope.data, scope.path, top=_is_unit_top(scope)):
+def _texts(scope: Scope, label: Text, least: int, excluding: frozenset[str]) -> Iterator[Failure]:
+    skipped = excluding | {KEY, "phone"}
+    for path, text in _strings(scope.data, scope.path, skipped, top=_is_unit_top(scope)):
         wording = normalised(text)
         if len(wording) < least:
             continue
@@ -89,18 +92,20 @@ def _phones(scope: Scope, label: Text) -> Iterator[Failure]:
         yield Failure((*path, "phone"), label, EXPECTED, shown, kind=MARK, mark=(number[1], name))
 
 
-def _strings(data: Any, path: JsonPath, top: bool) -> Iterator[tuple[JsonPath, str]]:
-    """Every text of the unit in document order, leaving out attachment paths, phone numbers
-    and (for a district) its villages' and communities' own material."""
+def _strings(
+    data: Any, path: JsonPath, skipped: frozenset[str], top: bool
+) -> Iterator[tuple[JsonPath, str]]:
+    """Every text of the unit in document order but those under ``skipped`` keys and (for a
+    district) its villages' and communities' own material."""
     if type(data) is str:
         yield path, data
     elif type(data) is dict:
         for key, value in data.items():
-            if key not in (KEY, "phone") and not (top and key in SUB_SITE_KEYS):
-                yield from _strings(value, (*path, key), False)
+            if key not in skipped and not (top and key in SUB_SITE_KEYS):
+                yield from _strings(value, (*path, key), skipped, False)
     elif type(data) is list:
         for index, value in enumerate(data):
-            yield from _strings(value, (*path, index), False)
+            yield from _strings(value, (*path, index), skipped, False)
 
 
 def _people(data: Any, path: JsonPath, top: bool) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
