@@ -160,6 +160,19 @@ def test_convert_goes_both_ways_without_loss(example: Path, tmp_path: Path, cli:
     assert normal(load_file(back).data) == normal(load_file(example).data)
 
 
+def test_convert_refuses_two_categories_of_one_name_with_items(tmp_path: Path, cli: Cli) -> None:
+    # 物资明细 rows name their category: a second 灭火救援 would read back as a mismatch.
+    text = (ROOT / "examples/qingshan-district.yaml").read_text(encoding="utf-8")
+    site = tmp_path / "site.yaml"
+    site.write_text(text.replace("  - category: 安全生产\n", "  - category: 灭火救援\n", 1), "utf-8")
+    line = text[: text.index("  - category: 安全生产\n")].count("\n") + 1
+    book = tmp_path / "site.xlsx"
+    done = cli("convert", site, "-o", book)
+    assert done.exit_code == 2
+    assert f"site.yaml:{line}:" in done.output and "“灭火救援”出现不止一次" in done.output
+    assert not book.exists()
+
+
 def test_convert_keeps_ignores_tells_of_other_comments_and_never_overwrites(
     tmp_path: Path, cli: Cli
 ) -> None:

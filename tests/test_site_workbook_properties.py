@@ -3,7 +3,9 @@ every value of the schema equal, and enough of them reach the comparison to mean
 
 Two kinds of value a workbook cannot carry are left out, on purpose: a list of choices naming
 one twice (each choice is one 是/否 column, so the repeat goes, the meaning stays) and text
-holding a control character (XML 1.0 has no way to write U+0014; the cell gets U+FFFD). Text
+holding a control character (XML 1.0 has no way to write U+0014; the cell gets U+FFFD). A
+third, two 物资类别 of one name with items, ``convert`` refuses (its own test), so it is
+assumed away here too. Text
 of spaces alone reads back as empty, which the rules judge the same way (not filled), so
 ``normal`` drops it on both sides.
 """
@@ -20,7 +22,9 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from emcheck.audit.units import site_problems
 from emcheck.loading.loader import load_bytes
+from emcheck.sitebook.layout import layout_for
 from emcheck.sitebook.reading import read_site_workbook
+from emcheck.sitebook.rows import repeated_parent
 from emcheck.sitebook.writing import site_workbook
 from site_strategies import edited_sites
 from site_workbook_support import AS_OF, normal
@@ -55,6 +59,7 @@ def test_generated_sites_come_back_from_a_workbook() -> None:
         text = yaml.safe_dump(site, allow_unicode=True, sort_keys=False)
         document = load_bytes(text.encode("utf-8"), "edited.yaml")
         assume(not site_problems(document) and _carried(document.data))
+        assume(repeated_parent(layout_for(site["level"]), document.data) is None)
         with tempfile.TemporaryDirectory() as folder:
             book = Path(folder) / "site.xlsx"
             book.write_bytes(site_workbook(document.data, site["level"], "zh", AS_OF))

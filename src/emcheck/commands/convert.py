@@ -22,8 +22,8 @@ from emcheck.i18n import Lang, Text
 from emcheck.loading.discovery import WORKBOOK_SUFFIXES
 from emcheck.loading.document import Document, JsonPath
 from emcheck.sitebook.comments import NOTE, dropped_lines, ignore_text, remarks_of, with_ignores
-from emcheck.sitebook.layout import layout_for
-from emcheck.sitebook.rows import table_rows
+from emcheck.sitebook.layout import Layout, layout_for
+from emcheck.sitebook.rows import repeated_parent, table_rows
 from emcheck.sitebook.writing import site_workbook
 
 
@@ -43,6 +43,7 @@ def run_convert(source: Path, output: Path, lang: Lang, force: bool) -> int:
     if to_workbook:
         level = str(document.data.get("level"))
         layout = layout_for(level)
+        _refuse_repeated_parent(document, layout)
         rows = [r.path for t in layout.tables for r in table_rows(layout, t, document.data)]
         text = source.read_text(encoding=document.encoding)
         remarks = remarks_of(document, rows, text)
@@ -65,6 +66,20 @@ def run_convert(source: Path, output: Path, lang: Lang, force: bool) -> int:
             err=True,
         )
     return exit_codes.OK
+
+
+def _refuse_repeated_parent(document: Document, layout: Layout) -> None:
+    found = repeated_parent(layout, document.data)
+    if found is not None:
+        path, label = found
+        raise InputError(
+            document.location_of(path),
+            Text(
+                f"“{label}”出现不止一次，工作簿的明细行按名称对应，无法区分：请合并或改名后再转换",
+                f"'{label}' appears more than once; a workbook's detail rows name it, so they "
+                "could not be told apart: merge or rename them, then convert",
+            ),
+        )
 
 
 def _yaml(document: Document) -> str:

@@ -58,6 +58,25 @@ def table_rows(layout: Layout, table: Table, data: Mapping[str, Any]) -> list[Ro
     return rows
 
 
+def repeated_parent(layout: Layout, data: Mapping[str, Any]) -> tuple[JsonPath, Any] | None:
+    """The first record whose child rows a workbook could not give back, with its label: a
+    child row names its parent by the label (物资类别), so two parents of one label, one of
+    them with children, cannot be told apart when the workbook is read."""
+    for table in layout.tables:
+        if table.parent is None:
+            continue
+        parent = next(t for t in layout.tables if t.key == table.parent)
+        for where, unit in units(data):
+            seen: dict[str, bool] = {}
+            for at, record in _records(parent, unit, where):
+                label = str(_get(record, _label(table)))
+                has_rows = bool(_get(record, table.path))
+                if label in seen and (has_rows or seen[label]):
+                    return at, label
+                seen[label] = seen.get(label, False) or has_rows
+    return None
+
+
 def _label(table: Table) -> tuple[str, ...]:
     return next(c.path for c in table.columns if c.kind == "parent")
 
