@@ -9,6 +9,7 @@ from emcheck.rulepack.operators.combinators import EachSpec, PartsSpec, RulesSpe
 from emcheck.rulepack.operators.coverage import CoversSpec, PartitionSpec, SizesSpec
 from emcheck.rulepack.operators.dates import NotFutureSpec, RecentSpec
 from emcheck.rulepack.operators.files import AttachmentsSpec
+from emcheck.rulepack.operators.sameness import DuplicatesSpec
 
 
 def covers(spec: CoversSpec, d: Describing) -> Described:
@@ -73,6 +74,30 @@ def attachments(spec: AttachmentsSpec, d: Describing) -> Described:
             f"every attachment listed under {items} is usable (inside the site folder, not "
             f"empty, within the size limit, really a JPEG, PNG, PDF, DOCX, XLSX or OFD), at "
             f"least {least} on each",
+        )
+    )
+
+
+def duplicates(spec: DuplicatesSpec, d: Describing) -> Described:
+    if spec.of == "attachments":
+        what = d.t("同一附件（SHA-256 相同）", "the same attachment (same SHA-256)")
+    elif spec.of == "phones":
+        what = d.t("同一手机号码登记在另一姓名下", "the same mobile number under another name")
+    else:
+        least = d.value(spec.min_chars) if spec.min_chars is not None else "1"
+        what = d.t(
+            f"同一段不少于 {least} 字的文字（忽略空白和标点）",
+            f"the same text of at least {least} characters (spacing and punctuation aside)",
+        )
+        if spec.excluding:
+            what += d.t(
+                f"（{d.sep.join(spec.excluding)} 字段除外）", f", except {d.sep.join(spec.excluding)}"
+            )
+    return Described(
+        d.t(
+            f"同一次核查的其他单位中没有{what}（材料雷同）；无雷同时为“不适用”，不算符合",
+            f"no other unit audited in the same run shows {what} (copied material); with no "
+            "copy the rule is not applicable, never a pass",
         )
     )
 
