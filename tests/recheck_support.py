@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from PIL import Image
 from typer.testing import CliRunner, Result
 
 from conftest import GAPS, VILLAGE, with_attachments
@@ -20,8 +21,9 @@ from conftest import GAPS, VILLAGE, with_attachments
 ROUND_1, ROUND_2, TODAY = date(2026, 11, 23), date(2026, 11, 30), date(2026, 12, 31)
 TRAINING = "start: 2026-08-03, days: 3, format: 网上培训, audience: [应急管理人员, 应急救援队伍]"
 FLOWCHART = "posted_on_wall: false           # 流程图已印制，尚未上墙"
-PHOTO = "attachments/flowchart-hongqiao-street-gaps-1.png"
-"""A photo of the flowchart on the wall: MECH-02 asks for one once it is posted."""
+PHOTO = "attachments/flowchart-hongqiao-street-on-wall.png"
+"""A photo of the flowchart on the wall: MECH-02 asks for one once it is posted. The street's
+own, made here: one borrowed from 杨柳村 would be 材料雷同 (DUP-01)."""
 XINGANG_DUTY = "{week_of: 2026-11-30, filed_with: 南港经济区值班室, filed_on: 2026-11-27"
 WAIVERS = """\
 waivers:
@@ -89,5 +91,6 @@ def make_rounds(folder: Path) -> Rounds:
         (FLOWCHART, f"posted_on_wall: true\n  attachments: [{PHOTO}]"),
         (XINGANG_DUTY, f"{week}, officers: [石某玲, 欧某辉]}}\n      - {XINGANG_DUTY}"),
     )
+    Image.new("RGB", (16, 12), (200, 60, 40)).save(site.parent / PHOTO)
     (site.parent / "emcheck-waivers.yaml").write_text(WAIVERS, encoding="utf-8")
     return Rounds(site, previous, second, village)

@@ -17,7 +17,8 @@ from datetime import date
 
 from emcheck.audit.engine import due_status, template_values, unit_variables
 from emcheck.audit.outcomes import FAIL, FileAudit, Mark, Outcome, Subject
-from emcheck.i18n import Text
+from emcheck.errors import Location
+from emcheck.i18n import Lang, Text
 from emcheck.loading.document import format_path
 from emcheck.rulepack.model import RulePack
 from emcheck.rulepack.operators.sameness import EXPECTED
@@ -113,11 +114,25 @@ def _flagged(
 
 
 def _described(mark: Mark, other: _Place) -> Text:
-    """Both places: ``相同附件 a.jpg（a.yaml:12:9）与 柳溪村 的 b.jpg（b.yaml:30:9）相同``."""
+    """Both places, the other one's file named only when it is another file:
+    ``相同附件 a.jpg（第 12 行）与 柳溪村 的 b.jpg（b.yaml:30:9）相同``."""
     theirs = other.mark
+    mine = mark.location
     return Text(
-        f"{mark.label.zh} {mark.shown.zh}（{mark.location.shown('zh')}）与 {other.subject.name} 的"
-        f" {theirs.shown.zh}（{theirs.location.shown('zh')}）相同",
-        f"{mark.label.en} {mark.shown.en} ({mark.location.shown('en')}) is the same as"
-        f" {theirs.shown.en} of {other.subject.name} ({theirs.location.shown('en')})",
+        f"{mark.label.zh} {mark.shown.zh}（{_where(mine, mine, 'zh')}）与 {other.subject.name} 的"
+        f" {theirs.shown.zh}（{_where(theirs.location, mine, 'zh')}）相同",
+        f"{mark.label.en} {mark.shown.en} ({_where(mine, mine, 'en')}) is the same as"
+        f" {theirs.shown.en} of {other.subject.name} ({_where(theirs.location, mine, 'en')})",
     )
+
+
+def _where(place: Location, mine: Location, lang: Lang) -> str:
+    """``place`` as a line (or a workbook's sheet and cell) when it is in ``mine``'s file: the
+    finding already names that file."""
+    if place.file != mine.file:
+        return place.shown(lang)
+    if place.sheet is not None:
+        return place.shown(lang)[len(place.file) + 1 :]
+    if lang == "zh":
+        return f"第 {place.line} 行"
+    return f"line {place.line}"
