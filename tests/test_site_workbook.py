@@ -164,7 +164,9 @@ def test_convert_refuses_two_categories_of_one_name_with_items(tmp_path: Path, c
     # 物资明细 rows name their category: a second 灭火救援 would read back as a mismatch.
     text = (ROOT / "examples/qingshan-district.yaml").read_text(encoding="utf-8")
     site = tmp_path / "site.yaml"
-    site.write_text(text.replace("  - category: 安全生产\n", "  - category: 灭火救援\n", 1), "utf-8")
+    site.write_text(
+        text.replace("  - category: 安全生产\n", "  - category: 灭火救援\n", 1), "utf-8"
+    )
     line = text[: text.index("  - category: 安全生产\n")].count("\n") + 1
     book = tmp_path / "site.xlsx"
     done = cli("convert", site, "-o", book)

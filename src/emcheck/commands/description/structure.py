@@ -91,7 +91,8 @@ def duplicates(spec: DuplicatesSpec, d: Describing) -> Described:
         )
         if spec.excluding:
             what += d.t(
-                f"（{d.sep.join(spec.excluding)} 字段除外）", f", except {d.sep.join(spec.excluding)}"
+                f"（{d.sep.join(spec.excluding)} 字段除外）",
+                f", except {d.sep.join(spec.excluding)}",
             )
     return Described(
         d.t(
