@@ -67,7 +67,7 @@ class CellView:
 class RowView:
     cells: tuple[CellView, ...]
     strong: bool
-    findings: UnitFindings | tuple[RowView, ...] = ()
+    findings: UnitFindings | tuple[()] = ()
     """Units table only: the unit's rows of the ledger (UnitFindings)."""
 
 
@@ -84,7 +84,7 @@ class TableView:
     title: str
     note: str
     columns: tuple[ColumnView, ...]
-    rows: tuple[RowView, ...]
+    rows: RowViews
     sortable: bool
     filters: tuple[FilterView, ...] | None
     """None: no filter bar; empty: the text box alone."""
@@ -167,25 +167,37 @@ def _cards(summary: Table) -> tuple[Card, ...]:
 
 
 def _table(table: Table, ledger: Table) -> TableView:
-    strong = table.emphasis or (False,) * len(table.rows)
     findings = _by_unit(ledger) if table.key == "units" else {}
-    rows = tuple(
-        RowView(
-            _cells(values, table.columns),
-            emphasised,
-            findings.get(table.unit_ids[index], ()) if table.unit_ids else (),
-        )
-        for index, (values, emphasised) in enumerate(zip(table.rows, strong, strict=True))
-    )
     return TableView(
         table.key,
         table.title,
         table.note,
         _columns(table),
-        rows,
-        sortable=not any(strong) and len(rows) > 1,
+        RowViews(table, findings),
+        sortable=not any(table.emphasis) and len(table.rows) > 1,
         filters=_filters(table),
     )
+
+
+class RowViews:
+    """A table's rows as the page shows them, each made when the page reaches it: a zone's
+    units table alone has thousands, and their views held at once cost megabytes."""
+
+    def __init__(self, table: Table, findings: dict[str, UnitFindings]) -> None:
+        self.table = table
+        self.findings = findings
+
+    def __len__(self) -> int:
+        return len(self.table.rows)
+
+    def __iter__(self) -> Iterator[RowView]:
+        table = self.table
+        strong = table.emphasis or (False,) * len(table.rows)
+        # Walked alongside the rows: indexing the ledger's ids would read the spool each time.
+        ids = table.unit_ids if self.findings else (None,) * len(table.rows)
+        for values, emphasised, unit_id in zip(table.rows, strong, ids, strict=True):
+            mine = self.findings.get(unit_id, ()) if unit_id else ()
+            yield RowView(_cells(values, table.columns), emphasised, mine)
 
 
 def _columns(table: Table) -> tuple[ColumnView, ...]:
