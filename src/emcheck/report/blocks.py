@@ -6,8 +6,9 @@ writers only decide how a title, a heading, a paragraph or a table looks.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import Literal, Protocol, TypeAlias
 
 from emcheck.i18n import Lang
 
@@ -22,6 +23,14 @@ label: the word 附件 over an annex · small: notes in small print (full digest
 TableKind = Literal[
     "sections", "units", "results", "problems", "ten_ones", "progress", "recheck", "annex"
 ]
+
+
+class Rows(Protocol):
+    """A table's rows of text: a tuple, or rows made each time they are walked (a table
+    with a row per unit of a large zone is not held whole)."""
+
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Sequence[str]]: ...
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ class Picture:
 class Table:
     kind: TableKind
     header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: Rows
     """Never empty: a part with nothing to list says so in a sentence instead."""
     widths: tuple[float, ...]
     """Relative column widths."""

@@ -19,7 +19,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from emcheck.report import docx_properties as properties
 from emcheck.report.blocks import Block, Heading, Orientation, Paragraph, Picture, Table, Title
 from emcheck.report.docx_format import LINE, TEXT_WIDTH, set_up, start_section
-from emcheck.report.docx_table import column_width, table_element, xml_safe
+from emcheck.report.docx_stream import LaterRows
+from emcheck.report.docx_table import column_width, row_texts, table_element, xml_safe
 
 _STYLE_OF_ROLE = {
     "body": "Normal",
@@ -55,7 +56,8 @@ def render(
     """The .docx bytes of a report; ``judged`` (site file, rule pack) goes in its comments,
     ``custom`` (name, value) into custom properties."""
     document = docx.Document(io.BytesIO(_blank()))
-    _Writer(document).write(blocks)
+    writer = _Writer(document)
+    writer.write(blocks)
     title = next((b.text for b in blocks if isinstance(b, Title)), "")
     properties.core(document, title.replace("\n", ""), author, created, judged)
     if custom:
@@ -66,7 +68,7 @@ def render(
         document.core_properties.keywords = xml_safe(keywords)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return writer.later.splice(buffer.getvalue(), document.part.partname.lstrip("/"))
 
 
 @functools.cache
@@ -89,6 +91,7 @@ class _Writer:
         self.header_style = styles["EM Table Header"].style_id
         self.previous: Block | None = None
         self.width: Length = TEXT_WIDTH
+        self.later = LaterRows()
 
     def write(self, blocks: Sequence[Block]) -> None:
         for block in blocks:
@@ -150,17 +153,20 @@ class _Writer:
         centered = block.centered
         if centered is None:
             centered = _CENTERED_COLUMNS.get(block.kind, (0, *range(2, len(block.header))))
-        element = table_element(
-            [xml_safe(h) for h in block.header],
-            [[xml_safe(c) for c in row] for row in block.rows],
-            block.widths,
-            self.width,
-            centered,
-            (self.header_style, self.cell_style),
-        )
-        self.document.element.body._insert_tbl(element)
+        header = [xml_safe(h) for h in block.header]
+        rows = ([xml_safe(c) for c in row] for row in block.rows)
+        styles = (self.header_style, self.cell_style)
         if block.pictures:
+            # Pictures go into cells through python-docx: these rows must be in the tree.
+            element = table_element(header, list(rows), block.widths, self.width, centered, styles)
+            self.document.element.body._insert_tbl(element)
             self._cell_pictures(element, block)
+            return
+        # Written into the saved file row by row instead (see docx_stream).
+        later = row_texts(rows, block.widths, self.width, centered, self.cell_style)
+        mark = self.later.mark(later)
+        element = table_element(header, [], block.widths, self.width, centered, styles, mark)
+        self.document.element.body._insert_tbl(element)
 
     def _cell_pictures(self, element: CT_Tbl, block: Table) -> None:
         table = DocxTable(element, self.document._body)

@@ -1,12 +1,13 @@
-"""Tables as WordprocessingML built in one string: fixed column widths, a header row that
+"""Tables as WordprocessingML built as text: fixed column widths, a header row that
 repeats on every page (``w:tblHeader``), rows that never split across pages
 (``w:cantSplit``). Building the XML directly is many times faster than python-docx's
-cell-by-cell API, which matters when a report holds a few hundred rows."""
+cell-by-cell API, which matters when a report holds a few hundred rows; the rows can also be
+made one at a time (:func:`row_texts`), for a table written straight into the file."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
@@ -27,15 +28,16 @@ def table_element(
     text_width: Length,
     centered: Collection[int],
     style_ids: tuple[str, str],
+    after_rows: str = "",
 ) -> CT_Tbl:
     """A grid table as one XML string, parsed once (python-docx's cell API is far slower).
 
     Fixed layout across the text width, columns in proportion to ``widths``; the header
     row repeats on every page (``w:tblHeader``) and no row splits (``w:cantSplit``).
-    ``style_ids`` are the paragraph styles of the header and of the other rows.
+    ``style_ids`` are the paragraph styles of the header and of the other rows;
+    ``after_rows`` is XML put after the last row (a marker where more rows will go).
     """
-    total = sum(widths)
-    twips = [int(text_width.twips * w / total) for w in widths]
+    twips = _twips(widths, text_width)
     side, pad = CELL_MARGIN.twips, CELL_PADDING.twips
     parts = [
         f"<w:tbl {nsdecls('w')}><w:tblPr>",
@@ -49,12 +51,30 @@ def table_element(
         *(f'<w:gridCol w:w="{w}"/>' for w in twips),
         "</w:tblGrid>",
         _row_xml(header, twips, style_ids[0], range(len(header)), header=True),
-        *(_row_xml(row, twips, style_ids[1], centered) for row in rows),
+        *row_texts(rows, widths, text_width, centered, style_ids[1]),
+        after_rows,
         "</w:tbl>",
     ]
     element = parse_xml("".join(parts))
     assert isinstance(element, CT_Tbl)
     return element
+
+
+def row_texts(
+    rows: Iterable[Sequence[str]],
+    widths: Sequence[float],
+    text_width: Length,
+    centered: Collection[int],
+    style_id: str,
+) -> Iterator[str]:
+    """Each row's ``<w:tr>`` as it comes (the body rows of :func:`table_element`)."""
+    twips = _twips(widths, text_width)
+    return (_row_xml(row, twips, style_id, centered) for row in rows)
+
+
+def _twips(widths: Sequence[float], text_width: Length) -> list[int]:
+    total = sum(widths)
+    return [int(text_width.twips * w / total) for w in widths]
 
 
 def column_width(widths: Sequence[float], column: int, text_width: Length) -> Length:
@@ -86,8 +106,14 @@ def _row_xml(
 def _run_xml(text: str) -> str:
     if not text:
         return ""
-    pieces = (f'<w:t xml:space="preserve">{escape(piece)}</w:t>' for piece in text.split("\t"))
+    pieces = (f'<w:t xml:space="preserve">{_escape(piece)}</w:t>' for piece in text.split("\t"))
     return "<w:r>" + "<w:tab/>".join(pieces) + "</w:r>"
+
+
+def _escape(text: str) -> str:
+    """As lxml writes text: a carriage return kept as a reference (a parser would read a bare
+    one as a line feed), so rows written here read back as those python-docx saves."""
+    return escape(text, {"\r": "&#13;"})
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

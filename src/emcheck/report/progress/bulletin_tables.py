@@ -6,6 +6,8 @@ name column is not squeezed while a count column takes a third of the page.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.cells import cell_len
 
 from emcheck.report.blocks import Block, Orientation, Paragraph, Table
@@ -39,13 +41,25 @@ def grid(table: cells.Table) -> Table:
     return Table(
         "progress",
         tuple(c.header for c in columns),
-        tuple(
-            tuple(cells.shown(v, c.kind) for v, c in zip(row, columns, strict=True))
-            for row in table.rows
-        ),
+        ShownRows(table),
         _widths(table),
         tuple(i for i, c in enumerate(columns) if c.kind != "text"),
     )
+
+
+class ShownRows:
+    """A table's rows as text, made as the writer reaches each (a row per unit of a zone)."""
+
+    def __init__(self, table: cells.Table) -> None:
+        self.table = table
+
+    def __len__(self) -> int:
+        return len(self.table.rows)
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        columns = self.table.columns
+        for row in self.table.rows:
+            yield tuple(cells.shown(v, c.kind) for v, c in zip(row, columns, strict=True))
 
 
 def too_wide(table: cells.Table) -> bool:
