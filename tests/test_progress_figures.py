@@ -440,17 +440,19 @@ def test_fixed_new_and_still_open_partition_the_open_findings(
     pairs: list[tuple[Places, Places]],
 ) -> None:
     from emcheck.audit.vocabulary import Tally
-    from emcheck.history.previous import Earlier, PreviousRound
+    from emcheck.history.previous import Earlier, PastOpen, PreviousRound, open_spool
     from emcheck.history.round import Finding, Round, Unit
+    from emcheck.history.spool import FindingSpool
     from emcheck.history.trend import trend
     from emcheck.i18n import Text
 
     nothing = Tally(1, 0, 0, 0, 0, 0, 0)
-    units, findings, earlier = [], [], {}
+    units, findings, earlier, past = [], [], {}, []
     for index, (before, now) in enumerate(pairs):
         uid = f"u{index}"
         units.append(Unit(uid, uid, "village", "z", None, "f", nothing, (), 0, None))
-        earlier[uid] = Earlier(uid, "z", nothing, {r: frozenset(p) for r, p in before.items()})
+        earlier[uid] = Earlier(uid, "z", nothing)
+        past += [PastOpen(uid, r, frozenset(p)) for r, p in before.items()]
         for rule, places in sorted(now.items()):
             paths = tuple(sorted(places))
             findings.append(
@@ -458,8 +460,12 @@ def test_fixed_new_and_still_open_partition_the_open_findings(
                         Text("t", "t"), uid, uid, "fail", "error", None, None, None, None, 0,
                         "f", 1, 1)
             )  # fmt: skip
-    current = Round(AS_OF, "p", "1", (), tuple(units), tuple(findings), ())
-    result = trend(current, [PreviousRound("earlier.json", date(2026, 3, 6), earlier, 0)])
+    # Units' findings interleaved (as an audit record may list them): read back by unit.
+    past.sort(key=lambda f: f.rule_id)
+    findings.sort(key=lambda f: f.rule_id)
+    current = Round(AS_OF, "p", "1", (), tuple(units), FindingSpool(findings), ())
+    previous = PreviousRound("earlier.json", date(2026, 3, 6), earlier, 0, open_spool(past))
+    result = trend(current, [previous])
     for index, (before, now) in enumerate(pairs):
         change = result.changes[f"u{index}"]
         assert [change.fixed, change.new, change.still_open] == _moved(before, now)

@@ -151,7 +151,7 @@ def test_an_audit_record_reads_as_the_same_round_as_a_progress_record(
     assert from_audit.units.keys() == from_progress.units.keys()
     for unit, earlier in from_progress.units.items():
         assert from_audit.units[unit].tally == earlier.tally
-        assert from_audit.units[unit].open == earlier.open
+        assert from_audit.open_of(unit) == from_progress.open_of(unit)
         assert from_audit.units[unit].zone == earlier.zone
 
 
@@ -213,7 +213,7 @@ def test_emcheck_records_are_read_line_by_line_never_whole(
 
     monkeypatch.setattr(json, "load", refuse)
     for path in (audit, progress):
-        assert read_previous(path).units["hongqiao"].open
+        assert read_previous(path).open_of("hongqiao")
 
 
 def test_progress_never_writes_over_an_earlier_round_it_reads(cli: Any, tmp_path: Path) -> None:

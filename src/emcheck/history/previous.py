@@ -1,16 +1,18 @@
 """Earlier rounds, read back: what ``progress --format json`` or ``audit --format json`` wrote.
 
-Both put one entry per line, so a round is read line by line and only per-unit figures and
-open-finding keys are kept: a thousand large districts stay within flat memory. A file that
-was reformatted (entries spread over several lines) is still read, whole.
+Both put one entry per line, so a round is read line by line: per-unit figures are kept, and
+the open findings' places go to a spool on disk, read back a unit at a time, so that a
+thousand large districts stay within flat memory. A file that was reformatted (entries
+spread over several lines) is still read, whole.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,6 +21,7 @@ from emcheck.errors import InputError, Location
 from emcheck.history import round_json
 from emcheck.history.matching import Places
 from emcheck.history.round import UNASSIGNED
+from emcheck.history.spool import Spool
 from emcheck.i18n import Text
 from emcheck.loading.json_input import json_errors
 
@@ -29,14 +32,26 @@ STATUS_FIELDS = ("pass", "fail", "not_applicable", "error", "waived", "warnings"
 
 @dataclass
 class Earlier:
-    """A unit as an earlier round saw it."""
+    """A unit as an earlier round saw it (its open findings: ``PreviousRound.open_of``)."""
 
     name: str
     zone: str
     tally: Tally
-    open: dict[str, Places] = field(default_factory=dict)
-    """Open findings by rule id: the places each points at (empty for an audit record
-    written before findings carried paths: matched by rule × unit, see history.matching)."""
+
+
+@dataclass(frozen=True)
+class PastOpen:
+    """An open finding of an earlier round, as far as matching needs it."""
+
+    unit_id: str
+    rule_id: str
+    paths: Places
+    """The places it points at (empty for an audit record written before findings carried
+    paths: matched by rule × unit, see history.matching)."""
+
+
+def open_spool(findings: Iterable[PastOpen] = ()) -> Spool[PastOpen]:
+    return Spool(attrgetter("unit_id"), findings)
 
 
 @dataclass(frozen=True)
@@ -63,7 +78,12 @@ class PreviousRound:
     as_of: date
     units: dict[str, Earlier]
     unreadable: int
+    open: Spool[PastOpen]
     pack_version: str = ""
+
+    def open_of(self, unit_id: str) -> dict[str, Places]:
+        """The unit's open findings by rule id: the places each points at."""
+        return {f.rule_id: f.paths for f in self.open.of(unit_id)}
 
 
 class _Spread(Exception):
@@ -160,13 +180,14 @@ def _build(
         )
     as_of = _date(head.get("as_of"), shown)
     keep = on_finding or (lambda _: None)
+    spool = open_spool()
     if kind[0] == AUDIT_FORMAT:
-        units, unreadable = _from_audit(entries, keep)
+        units, unreadable = _from_audit(entries, keep, spool)
     else:
-        units, unreadable = _from_round(entries, keep)
+        units, unreadable = _from_round(entries, keep, spool)
     pack = head.get("pack")
     version = str(pack.get("version", "")) if isinstance(pack, dict) else ""
-    return PreviousRound(shown, as_of, units, unreadable, version)
+    return PreviousRound(shown, as_of, units, unreadable, spool, version)
 
 
 def _date(value: Any, shown: str) -> date:
@@ -179,17 +200,19 @@ def _date(value: Any, shown: str) -> date:
         ) from None
 
 
-def _from_round(entries: Entries, keep: OnFinding) -> tuple[dict[str, Earlier], int]:
+def _from_round(
+    entries: Entries, keep: OnFinding, spool: Spool[PastOpen]
+) -> tuple[dict[str, Earlier], int]:
     units: dict[str, Earlier] = {}
     unreadable = 0
     for section, entry in entries:
         if section == "units":
             units[str(entry["id"])] = Earlier(str(entry["name"]), str(entry["zone"]), _tally(entry))
         elif section == "findings" and entry.get("unit_id") in units:
-            unit = units[entry["unit_id"]]
+            unit_id = str(entry["unit_id"])
             paths = frozenset(map(str, entry.get("paths") or ()))
-            unit.open[str(entry["rule_id"])] = paths
-            keep(_past(entry, str(entry["unit_id"]), unit.name, paths, None))
+            spool.add(PastOpen(unit_id, str(entry["rule_id"]), paths))
+            keep(_past(entry, unit_id, units[unit_id].name, paths, None))
         elif section == "unreadable":
             unreadable += 1
     return units, unreadable
@@ -223,7 +246,9 @@ def _tally(entry: dict[str, Any]) -> Tally:
     )
 
 
-def _from_audit(entries: Entries, keep: OnFinding) -> tuple[dict[str, Earlier], int]:
+def _from_audit(
+    entries: Entries, keep: OnFinding, spool: Spool[PastOpen]
+) -> tuple[dict[str, Earlier], int]:
     counts: dict[str, dict[str, int]] = {}
     units: dict[str, Earlier] = {}
     unreadable = 0
@@ -236,7 +261,7 @@ def _from_audit(entries: Entries, keep: OnFinding) -> tuple[dict[str, Earlier], 
             _count(counts[unit], entry)
             if entry["status"] in ("fail", "error"):
                 paths = frozenset(map(str, entry.get("finding_paths") or ()))
-                units[unit].open[str(entry["rule_id"])] = paths
+                spool.add(PastOpen(unit, str(entry["rule_id"]), paths))
                 keep(_past(entry, unit, units[unit].name, paths, entry.get("message")))
         elif section == "files":
             unreadable += entry.get("status") != "audited"

@@ -120,6 +120,10 @@ class Findings(Protocol):
         """Findings ``start`` to ``stop`` (as a slice), without reading those before."""
         ...
 
+    def of(self, unit_id: str) -> Iterator[Finding]:
+        """The unit's findings alone."""
+        ...
+
 
 @dataclass(frozen=True)
 class Unreadable:

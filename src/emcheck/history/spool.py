@@ -3,7 +3,7 @@
 A thousand large districts hold tens of thousands of open findings, each with its wording in
 two languages; in memory they would grow with the zone. Here each is pickled to an anonymous
 temporary file (gone when the run ends, however it ends) as it arrives, and every reader —
-the ledger, the record, the trend — walks the file anew.
+the ledger, the record, the trend — walks the file anew, or reads one unit's alone.
 """
 
 from __future__ import annotations
@@ -13,43 +13,65 @@ import pickle
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TypeVar, overload
+from operator import attrgetter
+from typing import Generic, TypeVar, overload
 
 from emcheck.history.round import Finding, Findings
 
 T = TypeVar("T")
 
 
-class FindingSpool:
-    """Append while collecting; iterate as often as needed, nested or not."""
+class Spool(Generic[T]):
+    """Append while collecting; iterate as often as needed, nested or not; read the items of
+    one key (a unit's findings) without walking the others."""
 
-    def __init__(self, findings: Iterable[Finding] = ()) -> None:
+    def __init__(self, key: Callable[[T], str], items: Iterable[T] = ()) -> None:
         # Open for the spool's whole life; the system removes it when the run ends.
         self._file = tempfile.TemporaryFile()  # noqa: SIM115
         self.count = 0
         self._starts = array("q")
-        """Where each finding starts in the file: 8 bytes each, for reading a unit's alone."""
-        for finding in findings:
-            self.add(finding)
+        """Where each item starts in the file: 8 bytes each, for reading a part alone."""
+        self._key = key
+        self._runs: dict[str, list[tuple[int, int]]] = {}
+        """Per key, its items as runs of positions (one run when they come together)."""
+        for item in items:
+            self.add(item)
 
-    def add(self, finding: Finding) -> None:
+    def add(self, item: T) -> None:
         self._starts.append(self._file.tell())
-        pickle.dump(finding, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(item, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        runs = self._runs.setdefault(self._key(item), [])
+        if runs and runs[-1][1] == self.count:
+            runs[-1] = (runs[-1][0], self.count + 1)
+        else:
+            runs.append((self.count, self.count + 1))
         self.count += 1
 
     def __len__(self) -> int:
         return self.count
 
-    def __iter__(self) -> Iterator[Finding]:
+    def __iter__(self) -> Iterator[T]:
         return self.part(0, self.count)
 
-    def part(self, start: int, stop: int) -> Iterator[Finding]:
+    def part(self, start: int, stop: int) -> Iterator[T]:
         self._file.flush()
         reader = _ReadAt(self._file.fileno())
         if start < stop:
             reader.offset = self._starts[start]
         for _ in range(start, stop):
             yield pickle.load(reader)
+
+    def of(self, key: str) -> Iterator[T]:
+        """The items of ``key``, in the order they came."""
+        for start, stop in self._runs.get(key, ()):
+            yield from self.part(start, stop)
+
+
+class FindingSpool(Spool[Finding]):
+    """A round's open findings; ``of`` reads one unit's."""
+
+    def __init__(self, findings: Iterable[Finding] = ()) -> None:
+        super().__init__(attrgetter("unit_id"), findings)
 
 
 class _ReadAt:

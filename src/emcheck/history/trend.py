@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from emcheck.history.matching import FindingId, Places, compare
-from emcheck.history.previous import NOTHING, Earlier, PreviousRound
-from emcheck.history.round import Round, Unit
+from emcheck.history.previous import NOTHING, PreviousRound
+from emcheck.history.round import Finding, Round, Unit
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Trend:
 
 
 def trend(current: Round, earlier: Sequence[PreviousRound]) -> Trend:
+    """Each unit's findings, now and before, are read from their spools a unit at a time."""
     rounds = sorted(earlier, key=lambda r: r.as_of)
     points = [_point(r) for r in rounds]
     points.append(
@@ -48,26 +49,25 @@ def trend(current: Round, earlier: Sequence[PreviousRound]) -> Trend:
             current.as_of, current.tally.compliance, len(current.units), len(current.findings)
         )
     )
-    now: dict[str, dict[FindingId, Places]] = {u.id: {} for u in current.units}
-    for finding in current.findings:
-        now[finding.unit_id][(finding.rule_id, finding.unit_id)] = frozenset(finding.paths)
     changes = {}
     for unit in current.units:
         before = next((r for r in reversed(rounds) if unit.id in r.units), None)
         if before is not None:
-            changes[unit.id] = _change(unit, before.units[unit.id], now[unit.id])
+            changes[unit.id] = _change(unit, before, current.findings.of(unit.id))
     return Trend(tuple(points), changes)
 
 
 def _point(round_: PreviousRound) -> RoundPoint:
     tally = sum((u.tally for u in round_.units.values()), start=NOTHING)
-    open_ = sum(len(u.open) for u in round_.units.values())
+    # By unit and rule, as matched: a record could list one twice.
+    open_ = sum(len(round_.open_of(unit)) for unit in round_.units)
     return RoundPoint(round_.as_of, tally.compliance, len(round_.units), open_)
 
 
-def _change(unit: Unit, earlier: Earlier, now: dict[FindingId, Places]) -> UnitChange:
-    then = {(rule, unit.id): places for rule, places in earlier.open.items()}
+def _change(unit: Unit, before: PreviousRound, findings: Iterable[Finding]) -> UnitChange:
+    now: dict[FindingId, Places] = {(f.rule_id, f.unit_id): frozenset(f.paths) for f in findings}
+    then = {(rule, unit.id): places for rule, places in before.open_of(unit.id).items()}
     moved = compare(then, now)
-    rate, past = unit.tally.compliance, earlier.tally.compliance
+    rate, past = unit.tally.compliance, before.units[unit.id].tally.compliance
     delta = None if rate is None or past is None else round(rate - past, 1)
     return UnitChange(unit.id, delta, len(moved.fixed), len(moved.new), len(moved.still_open))
