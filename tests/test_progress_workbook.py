@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime
@@ -235,3 +236,22 @@ def test_libreoffice_converts(made: Path, tmp_path: Path) -> None:
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout
         assert all(word in text.decode("utf-8") for word in ("问题台账", "红桥街道", "60.3%"))
+
+
+def _display_cells(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_wrapped_rows_keep_their_heights_all_down_the_ledger(made: Path) -> None:
+    """Rows are written one after another and their heights forgotten once written: every
+    row whose text cannot fit its column still carries its height in the file."""
+    sheet = book(made / "round.xlsx")["问题台账"]
+    dimensions = sheet.column_dimensions.values()
+    widths = {i: d.width for d in dimensions for i in range(d.min, d.max + 1)}
+    wrapped = []
+    for row in sheet.iter_rows(min_row=HEADER + 1):
+        texts = [c for c in row if isinstance(c.value, str)]
+        if max(_display_cells(c.value) / widths[c.column] for c in texts) > 1.5:
+            wrapped.append(row[0].row)
+    assert len(wrapped) > 10
+    assert all((sheet.row_dimensions[r].height or 0) > 15 for r in wrapped)

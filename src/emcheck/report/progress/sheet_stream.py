@@ -98,9 +98,19 @@ def write_sheet(sheet: Worksheet, looks: Looks, table: Table) -> None:
 
 def _height(sheet: Worksheet, row: int, texts: list[str], widths: list[int]) -> None:
     # Set before the row's cells: in constant-memory mode a row is final once the next begins.
+    _forget_written(sheet)
     lines = row_lines(texts, widths)
     if lines > 1:
         sheet.set_row(row, LINE_HEIGHT * lines)
+
+
+def _forget_written(sheet: Worksheet) -> None:
+    """XlsxWriter keeps every height set for the sheet's life (to place pictures, which these
+    sheets have none of), so a zone's ledger would hold one per finding. In constant-memory
+    mode the rows before the one it holds are written for good: theirs are dropped."""
+    for kept in (sheet.row_info, sheet.row_sizes):
+        for done in [r for r in kept if r < sheet.previous_row]:
+            del kept[done]
 
 
 def _put(
