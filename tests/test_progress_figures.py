@@ -440,7 +440,7 @@ def test_fixed_new_and_still_open_partition_the_open_findings(
     pairs: list[tuple[Places, Places]],
 ) -> None:
     from emcheck.audit.vocabulary import Tally
-    from emcheck.history.previous import Earlier, PastOpen, PreviousRound, open_spool
+    from emcheck.history.previous import Earlier, PastFinding, PreviousRound, open_spool
     from emcheck.history.round import Finding, Round, Unit
     from emcheck.history.spool import FindingSpool
     from emcheck.history.trend import trend
@@ -452,7 +452,9 @@ def test_fixed_new_and_still_open_partition_the_open_findings(
         uid = f"u{index}"
         units.append(Unit(uid, uid, "village", "z", None, "f", nothing, (), 0, None))
         earlier[uid] = Earlier(uid, "z", nothing)
-        past += [PastOpen(uid, r, frozenset(p)) for r, p in before.items()]
+        past += [
+            PastFinding(r, uid, uid, frozenset(p), None, None, "f", None) for r, p in before.items()
+        ]
         for rule, places in sorted(now.items()):
             paths = tuple(sorted(places))
             findings.append(

@@ -40,21 +40,6 @@ class Earlier:
 
 
 @dataclass(frozen=True)
-class PastOpen:
-    """An open finding of an earlier round, as far as matching needs it."""
-
-    unit_id: str
-    rule_id: str
-    paths: Places
-    """The places it points at (empty for an audit record written before findings carried
-    paths: matched by rule × unit, see history.matching)."""
-
-
-def open_spool(findings: Iterable[PastOpen] = ()) -> Spool[PastOpen]:
-    return Spool(attrgetter("unit_id"), findings)
-
-
-@dataclass(frozen=True)
 class PastFinding:
     """An open finding of an earlier round, as far as its record tells (a progress record
     carries no wording: the rule's title stands in)."""
@@ -63,6 +48,8 @@ class PastFinding:
     unit_id: str
     unit_name: str
     paths: Places
+    """The places it points at (empty for an audit record written before findings carried
+    paths: matched by rule × unit, see history.matching)."""
     message: str | None
     deadline: date | None
     file: str
@@ -72,13 +59,18 @@ class PastFinding:
 OnFinding = Callable[[PastFinding], None]
 
 
+def open_spool(findings: Iterable[PastFinding] = ()) -> Spool[PastFinding]:
+    """An earlier round's open findings, on disk, read back a unit at a time."""
+    return Spool(attrgetter("unit_id"), findings)
+
+
 @dataclass(frozen=True)
 class PreviousRound:
     file: str
     as_of: date
     units: dict[str, Earlier]
     unreadable: int
-    open: Spool[PastOpen]
+    open: Spool[PastFinding]
     pack_version: str = ""
 
     def open_of(self, unit_id: str) -> dict[str, Places]:
@@ -201,7 +193,7 @@ def _date(value: Any, shown: str) -> date:
 
 
 def _from_round(
-    entries: Entries, keep: OnFinding, spool: Spool[PastOpen]
+    entries: Entries, keep: OnFinding, spool: Spool[PastFinding]
 ) -> tuple[dict[str, Earlier], int]:
     units: dict[str, Earlier] = {}
     unreadable = 0
@@ -211,8 +203,9 @@ def _from_round(
         elif section == "findings" and entry.get("unit_id") in units:
             unit_id = str(entry["unit_id"])
             paths = frozenset(map(str, entry.get("paths") or ()))
-            spool.add(PastOpen(unit_id, str(entry["rule_id"]), paths))
-            keep(_past(entry, unit_id, units[unit_id].name, paths, None))
+            past = _past(entry, unit_id, units[unit_id].name, paths, None)
+            spool.add(past)
+            keep(past)
         elif section == "unreadable":
             unreadable += 1
     return units, unreadable
@@ -247,7 +240,7 @@ def _tally(entry: dict[str, Any]) -> Tally:
 
 
 def _from_audit(
-    entries: Entries, keep: OnFinding, spool: Spool[PastOpen]
+    entries: Entries, keep: OnFinding, spool: Spool[PastFinding]
 ) -> tuple[dict[str, Earlier], int]:
     counts: dict[str, dict[str, int]] = {}
     units: dict[str, Earlier] = {}
@@ -261,8 +254,9 @@ def _from_audit(
             _count(counts[unit], entry)
             if entry["status"] in ("fail", "error"):
                 paths = frozenset(map(str, entry.get("finding_paths") or ()))
-                spool.add(PastOpen(unit, str(entry["rule_id"]), paths))
-                keep(_past(entry, unit, units[unit].name, paths, entry.get("message")))
+                past = _past(entry, unit, units[unit].name, paths, entry.get("message"))
+                spool.add(past)
+                keep(past)
         elif section == "files":
             unreadable += entry.get("status") != "audited"
             for site in entry.get("sites", []):
