@@ -25,7 +25,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_progress import AS_OF, sites  # noqa: E402
+from bench_progress import audit_command, sites  # noqa: E402
 from make_attachments import png  # noqa: E402
 from run import PEAK, machine, timed  # noqa: E402
 
@@ -55,21 +55,9 @@ def with_photos(folder: Path) -> int:
 
 
 def command(tree: Path, folder: Path, out: Path) -> list[str]:
-    return [
-        "env",
-        f"PYTHONPATH={tree / 'src'}",
-        sys.executable,
-        "-m",
-        "emcheck",
-        "audit",
-        str(folder),
-        "--as-of",
-        AS_OF,
-        "-f",
-        "json",
-        "-o",
-        str(out),
-    ]
+    """The audit by the emcheck of source tree ``tree``."""
+    started = ["env", f"PYTHONPATH={tree / 'src'}", sys.executable, "-m", "emcheck"]
+    return audit_command(started, folder, out)
 
 
 def found(report: Path) -> dict[str, int]:

@@ -37,6 +37,11 @@ def sites(folder: Path, count: int) -> None:
         )
 
 
+def audit_command(emcheck: list[str], folder: Path, out: Path) -> list[str]:
+    """``emcheck audit FOLDER`` writing its JSON to ``out``; ``emcheck`` is how to start it."""
+    return [*emcheck, "audit", str(folder), "--as-of", AS_OF, "-f", "json", "-o", str(out)]
+
+
 def progress_command(emcheck: str, folder: Path, out: Path, previous: Path) -> list[str]:
     outputs = [f"--output={name}={out / f'round.{name}'}" for name in FORMATS]
     return [
@@ -85,17 +90,7 @@ def main() -> None:
         )
         print(f"{args.files} files; median of {args.runs} runs")
         audit = timed(
-            [
-                emcheck,
-                "audit",
-                str(folder),
-                "--as-of",
-                AS_OF,
-                "-f",
-                "json",
-                "-o",
-                str(out / "audit.json"),
-            ],
+            audit_command([emcheck], folder, out / "audit.json"),
             args.runs,
             (0, 1),
         )
