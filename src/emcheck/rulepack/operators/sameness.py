@@ -70,7 +70,9 @@ def _attachments(scope: Scope, label: Text) -> Iterator[Failure]:
 
 def _texts(scope: Scope, label: Text, least: int, excluding: frozenset[str]) -> Iterator[Failure]:
     skipped = excluding | {KEY, "phone"}
-    for path, text in _strings(scope.data, scope.path, skipped, top=_is_unit_top(scope)):
+    for path, text in _nodes(scope.data, scope.path, skipped, top=_is_unit_top(scope)):
+        if type(text) is not str:
+            continue
         wording = normalised(text)
         if len(wording) < least:
             continue
@@ -82,7 +84,9 @@ def _texts(scope: Scope, label: Text, least: int, excluding: frozenset[str]) -> 
 
 
 def _phones(scope: Scope, label: Text) -> Iterator[Failure]:
-    for path, holder in _people(scope.data, scope.path, top=_is_unit_top(scope)):
+    for path, holder in _nodes(scope.data, scope.path, frozenset(), top=_is_unit_top(scope)):
+        if type(holder) is not dict or holder.get("phone") is None:
+            continue
         phone = unicodedata.normalize("NFKC", str(holder["phone"]))
         number = MOBILE.fullmatch(re.sub(r"\D", "", phone))
         name = normalised(str(holder.get("name") or ""))
@@ -92,32 +96,19 @@ def _phones(scope: Scope, label: Text) -> Iterator[Failure]:
         yield Failure((*path, "phone"), label, EXPECTED, shown, kind=MARK, mark=(number[1], name))
 
 
-def _strings(
+def _nodes(
     data: Any, path: JsonPath, skipped: frozenset[str], top: bool
-) -> Iterator[tuple[JsonPath, str]]:
-    """Every text of the unit in document order but those under ``skipped`` keys and (for a
-    district) its villages' and communities' own material."""
-    if type(data) is str:
-        yield path, data
-    elif type(data) is dict:
+) -> Iterator[tuple[JsonPath, Any]]:
+    """Every value of the unit, each before what it holds, in document order, but those under
+    ``skipped`` keys and (for a district) its villages' and communities' own material."""
+    yield path, data
+    if type(data) is dict:
         for key, value in data.items():
             if key not in skipped and not (top and key in SUB_SITE_KEYS):
-                yield from _strings(value, (*path, key), skipped, False)
+                yield from _nodes(value, (*path, key), skipped, False)
     elif type(data) is list:
         for index, value in enumerate(data):
-            yield from _strings(value, (*path, index), skipped, False)
-
-
-def _people(data: Any, path: JsonPath, top: bool) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
-    if type(data) is dict:
-        if data.get("phone") is not None:
-            yield path, data
-        for key, value in data.items():
-            if not (top and key in SUB_SITE_KEYS):
-                yield from _people(value, (*path, key), False)
-    elif type(data) is list:
-        for index, value in enumerate(data):
-            yield from _people(value, (*path, index), False)
+            yield from _nodes(value, (*path, index), skipped, False)
 
 
 def _is_unit_top(scope: Scope) -> bool:
