@@ -41,7 +41,7 @@ def table_rows(layout: Layout, table: Table, data: Mapping[str, Any]) -> list[Ro
     for where, unit in units(data):
         name = unit.get("name") if layout.several else None
         if table.parent is not None:
-            parent = next(t for t in layout.tables if t.key == table.parent)
+            parent = _parent_table(layout, table)
             for at, record in _records(parent, unit, where):
                 label = _get(record, _label(table))
                 for index, child in enumerate(_get(record, table.path) or []):
@@ -65,7 +65,7 @@ def repeated_parent(layout: Layout, data: Mapping[str, Any]) -> tuple[JsonPath, 
     for table in layout.tables:
         if table.parent is None:
             continue
-        parent = next(t for t in layout.tables if t.key == table.parent)
+        parent = _parent_table(layout, table)
         for where, unit in units(data):
             seen: dict[str, bool] = {}
             for at, record in _records(parent, unit, where):
@@ -75,6 +75,10 @@ def repeated_parent(layout: Layout, data: Mapping[str, Any]) -> tuple[JsonPath, 
                     return at, label
                 seen[label] = seen.get(label, False) or has_rows
     return None
+
+
+def _parent_table(layout: Layout, table: Table) -> Table:
+    return next(t for t in layout.tables if t.key == table.parent)
 
 
 def _label(table: Table) -> tuple[str, ...]:
